@@ -1,0 +1,138 @@
+"""The ``crosscheck`` command: flags, messages and exit codes; the work is in ``pipeline.run``."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import click
+
+from pipeline.evaluate import evaluate, load_gold, predicted_mentions
+from pipeline.ingest import IngestFailure
+from pipeline.run import run as run_pipeline
+from pipeline.store import SchemaViolation
+
+try:
+    __version__ = version("crosscheck")
+except PackageNotFoundError:  # running from a source checkout without install
+    __version__ = "0+unknown"
+
+#: exit codes: 0 all good, 1 some input failed or a threshold was missed, 2 usage
+EXIT_INPUT_FAILED = 1
+
+
+def _progress(quiet: bool):
+    """A progress bar on a terminal for more than a handful of files; silent otherwise."""
+
+    def wrap(items):
+        items = list(items)
+        if quiet or len(items) <= 5 or not sys.stderr.isatty():
+            return iter(items)
+        return click.progressbar(items, label="documents", file=sys.stderr).__enter__()
+
+    return wrap
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="crosscheck")
+def cli() -> None:
+    """Extract every figure from Japanese documents and cross-check them.
+
+    Put documents (.txt, .md, UTF-8) in raw/, run `crosscheck run`, read the tables in
+    output/ (Parquet and CSV).
+    """
+
+
+@cli.command()
+@click.option(
+    "--raw",
+    "raw_dir",
+    default="raw",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of input documents.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="output",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the output tables.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only; no progress or summary.")
+def run(raw_dir: Path, out_dir: Path, quiet: bool) -> None:
+    """Run every stage on RAW and write documents, mentions, tokens and errors to OUT.
+
+    A file that cannot be read is reported on one line and skipped; the others are
+    still processed and the exit code is 1.  Outputs are replaced only when the whole
+    run succeeded.
+    """
+    try:
+        result = run_pipeline(raw_dir, out_dir, progress=_progress(quiet))
+    except IngestFailure as err:
+        raise click.ClickException(str(err)) from err
+    except SchemaViolation as err:
+        raise click.ClickException(f"internal error, nothing was written: {err}") from err
+    for error in result.errors:
+        click.echo(f"error: {error.reason}", err=True)
+    if not quiet:
+        kinds = Counter(m.kind for m in result.mentions)
+        by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+        click.echo(
+            f"{len(result.documents)} document(s), {len(result.mentions)} mention(s)"
+            f"{' (' + by_kind + ')' if by_kind else ''}, {len(result.errors)} error(s)"
+        )
+        click.echo(f"tables written to {out_dir}/")
+    if result.errors:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@cli.command("eval")
+@click.option(
+    "--gold",
+    "gold_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold annotations (.jsonl, one mention per line).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="output",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Output folder of a previous `crosscheck run`.",
+)
+@click.option("--min-strict", type=float, default=0.0, help="Exit 1 when strict F1 is below this.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List every miss, false positive and disagreement."
+)
+def eval_(gold_path: Path, out_dir: Path, min_strict: float, verbose: bool) -> None:
+    """Score the mentions in OUT against a gold file: detection and strict F1."""
+    if not (out_dir / "mentions.parquet").exists():
+        raise click.ClickException(
+            f"{out_dir}/mentions.parquet not found; run `crosscheck run` first"
+        )
+    result = evaluate(load_gold(gold_path), predicted_mentions(out_dir))
+    for name, score in (("detection", result.detection), ("strict", result.strict)):
+        click.echo(
+            f"{name:9} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
+            f"(tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives})"
+        )
+    if verbose:
+        for g in result.missed:
+            click.echo(f"missed   {g['start']:>6} {g['surface']!r} {g['kind']}")
+        for p in result.spurious:
+            click.echo(f"spurious {p['start']:>6} {p['surface']!r} {p['kind']} ({p['rule']})")
+        for g, p, diff in result.wrong:
+            shown = ", ".join(f"{f}: gold {g.get(f)!r} got {p.get(f)!r}" for f in diff)
+            click.echo(f"wrong    {g['start']:>6} {g['surface']!r}: {shown}")
+    if result.strict.f1 < min_strict:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+def main() -> None:
+    cli()

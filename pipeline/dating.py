@@ -1,0 +1,41 @@
+"""The document's own date, from the text, when no sidecar gives it.
+
+Tried in order: a date stated as the publication or update date
+(``この記事は2020年5月21日に更新されました``, ``発表日: 2020年5月21日``), then the latest
+full date given as the data's as-of date (``2020年5月10日時点のデータ``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.patterns import cues
+from pipeline.patterns.fragments import alternation
+
+_FULL_DATE = r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+_PUBLISH_WORDS = r"(?:更新|公開|発表|掲載|発行|配信|公表|作成)"
+_STATED = re.compile(
+    rf"{_FULL_DATE}\s?(?:に|付け?で?|付)?\s?{_PUBLISH_WORDS}"
+    rf"|{_PUBLISH_WORDS}日\s?[:：]?\s?{_FULL_DATE.replace('?P<', '?P<p_')}"
+)
+_AS_OF = re.compile(rf"{_FULL_DATE}\s?(?:{alternation(cues.AS_OF_MARKERS)})")
+
+
+def _date(m: re.Match[str], prefix: str = "") -> date | None:
+    try:
+        return date(
+            int(m.group(prefix + "y")), int(m.group(prefix + "m")), int(m.group(prefix + "d"))
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def date_from_text(text: str) -> date | None:
+    """Publication date stated in the (normalised) text, else the latest as-of date."""
+    for m in _STATED.finditer(text):
+        found = _date(m) if m.group("y") else _date(m, "p_")
+        if found:
+            return found
+    as_of = [d for d in (_date(m) for m in _AS_OF.finditer(text)) if d]
+    return max(as_of) if as_of else None

@@ -1,0 +1,123 @@
+"""Shared shape of every "number + unit" family: one number or a range, then a unit.
+
+Money, counts, percentages, ratios, quantities and durations differ only in their
+unit table, so each family declares rows with ``unit_rows`` instead of regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from pipeline.extract.candidate import Candidate, Context, Parse, Pattern
+from pipeline.extract.numerals import Number, parse_numeral
+from pipeline.patterns import cues
+from pipeline.patterns.fragments import NOT_LATIN_AFTER, NUM, RANGE_JOINER
+from schemas.vocab import Bound, Kind
+
+UnitOf = Callable[[str], str]
+
+
+def _trailing_scale(numeral: str) -> int | None:
+    return cues.SCALE_WORDS.get(numeral[-1])
+
+
+def range_ends(first: str, second: str) -> tuple[Number, Number] | None:
+    """Both ends of "5,000万~1億" or "3~5万" (the second's scale applies to a bare first)."""
+    low, high = parse_numeral(first), parse_numeral(second)
+    if low is None or high is None:
+        return None
+    scale = _trailing_scale(second)
+    if scale and not any(c in cues.SCALE_WORDS for c in first):
+        low = Number(low.value * scale, low.precision * scale, low.kanji_only)
+    if low.value >= high.value:
+        return None
+    return low, high
+
+
+def is_lone_one(number: Number, numeral: str) -> bool:
+    return number.kanji_only and number.value == 1 and numeral in ("一", "壱")
+
+
+def number_candidate(
+    m: re.Match[str],
+    kind: Kind,
+    rule: str,
+    unit: str | None,
+    *,
+    scale: int = 1,
+    latin_unit: bool = False,
+) -> Candidate | None:
+    """A candidate from a match with group ``num`` and optionally ``num2`` (a range)."""
+    first = m.group("num")
+    second = m.groupdict().get("num2")
+    common = dict(
+        start=m.start(),
+        end=m.end(),
+        kind=kind,
+        rule=rule,
+        numeral_start=m.start("num"),
+        unit=unit,
+        latin_unit=latin_unit,
+    )
+    if second:
+        ends = range_ends(first, second)
+        if ends is None:
+            return None
+        low, high = ends
+        return Candidate(
+            value_low=low.value * scale,
+            value_high=high.value * scale,
+            bound=Bound.RANGE,
+            precision=high.precision * scale,
+            **common,
+        )
+    number = parse_numeral(first)
+    if number is None:
+        return None
+    value = number.value * scale
+    return Candidate(
+        value=value,
+        value_low=value,
+        value_high=value,
+        bound=Bound.EQ,
+        precision=number.precision * scale,
+        lone_kanji_one=is_lone_one(number, first),
+        **common,
+    )
+
+
+def unit_rows(
+    family: str,
+    kind: Kind,
+    unit_regex: str,
+    unit_of: UnitOf | Mapping[str, str],
+    *,
+    priority: int,
+    latin: bool = False,
+    scale_of: Callable[[str], Decimal] | None = None,
+) -> list[Pattern]:
+    """Two rows for a family: a single figure and a range, both ending in a unit."""
+    lookup = unit_of.__getitem__ if isinstance(unit_of, Mapping) else unit_of
+    unit = rf"(?P<unit>{unit_regex}){NOT_LATIN_AFTER if latin else ''}"
+    single = re.compile(rf"(?P<num>{NUM})\s?{unit}")
+    ranged = re.compile(
+        rf"(?P<num>{NUM})(?:\s?(?:{unit_regex}))?\s?{RANGE_JOINER}\s?(?P<num2>{NUM})\s?{unit}"
+    )
+
+    def parse(rule: str) -> Parse:
+        def _parse(m: re.Match[str], ctx: Context) -> Candidate | None:
+            written = m.group("unit")
+            scale = scale_of(written) if scale_of else 1
+            is_latin = written.isascii() and written.isalpha()
+            return number_candidate(
+                m, kind, rule, lookup(written), scale=scale, latin_unit=is_latin
+            )
+
+        return _parse
+
+    return [
+        Pattern(f"{family}.v1", single, parse(f"{family}.v1"), priority),
+        Pattern(f"{family}.range.v1", ranged, parse(f"{family}.range.v1"), priority),
+    ]

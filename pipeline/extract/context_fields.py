@@ -1,0 +1,102 @@
+"""Fields a figure takes from the words around it: ``object`` and ``as_of``.
+
+Both are read from tokens and dates already found; nothing here finds figures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.extract.candidate import Candidate, Context
+from pipeline.patterns import cues
+from schemas.vocab import Kind
+
+#: a token of these parts of speech can be part of the compound noun an object names
+_OBJECT_POS = ("名詞-普通名詞", "名詞-固有名詞", "接頭辞", "接尾辞-名詞的")
+_SKIP_AFTER = tuple(sorted(cues.SUFFIX_MODIFIERS, key=len, reverse=True))
+_OBJECT_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY, Kind.MONEY})
+#: words next to a number that say how it was summed or bounded, never what it counts
+_NOT_OBJECTS = frozenset(
+    {
+        "計",
+        "合計",
+        "累計",
+        "総額",
+        "総計",
+        "総数",
+        "全",
+        "各",
+        "毎",
+        *cues.PREFIX_MODIFIERS,
+        *cues.SUFFIX_MODIFIERS,
+    }
+)
+
+
+def _is_object_token(ctx: Context, i: int) -> bool:
+    pos = ctx.tokens.pos[i]
+    return (pos.startswith(_OBJECT_POS) and "助数詞" not in pos) or (
+        pos.startswith("名詞-数詞") and ctx.tokens.surfaces[i].isascii()
+    )
+
+
+def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
+    """Adjacent noun tokens from token i, walking forward (1) or backward (-1)."""
+    tokens = ctx.tokens
+    if (
+        step == 1
+        and i is not None
+        and i < len(tokens.pos)
+        and tokens.pos[i].startswith("名詞-数詞")
+    ):
+        return None  # the next figure, not what this one counts
+    picked: list[int] = []
+    while (
+        i is not None
+        and 0 <= i < len(tokens.surfaces)
+        and _is_object_token(ctx, i)
+        and tokens.surfaces[i] not in _NOT_OBJECTS
+    ):
+        if picked and tokens.starts[max(i, picked[-1])] != tokens.ends[min(i, picked[-1])]:
+            break
+        picked.append(i)
+        i += step
+    if not picked:
+        return None
+    picked.sort()
+    words = "".join(tokens.surfaces[k] for k in picked)
+    # a compound that is only a number or a suffix names nothing
+    return (
+        words
+        if any(not tokens.pos[k].startswith(("名詞-数詞", "接尾辞")) for k in picked)
+        else None
+    )
+
+
+def object_of(cand: Candidate, ctx: Context) -> str | None:
+    """What is counted or paid for, when written next to the number."""
+    if cand.kind not in _OBJECT_KINDS:
+        return None
+    text, tokens = ctx.text, ctx.tokens
+    after = cand.end
+    for word in _SKIP_AFTER:
+        if text.startswith(word, after):
+            after += len(word)
+            break
+    if text.startswith("の", after):
+        return _compound_from(ctx, tokens.index_starting_at(after + 1), 1)
+    if cand.kind == Kind.COUNT:
+        following = _compound_from(ctx, tokens.index_starting_at(after), 1)
+        if following:
+            return following
+    before = tokens.index_ending_at(cand.start)
+    return _compound_from(ctx, before, -1)
+
+
+def as_of_dates(dates: list[Candidate], text: str) -> list[tuple[int, date]]:
+    """(offset, as-of date) for every date written before 時点 or 現在."""
+    marked = []
+    for cand in dates:
+        if cand.date_end is not None and text.startswith(cues.AS_OF_MARKERS, cand.end):
+            marked.append((cand.start, cand.date_end))
+    return marked

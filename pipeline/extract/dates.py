@@ -1,0 +1,246 @@
+"""Dates (2020年3月31日, 3月11日, 5月上旬, 令和2年度, 今年) and periods between two dates.
+
+A date without a written year takes the document's year (``year_inferred``).
+Periods are found after dates: a date, a joiner (から, 〜, -) and a second date
+or a tail that borrows the first date's year and month (5月1日から5日).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.extract.candidate import Candidate, Context, Pattern
+from pipeline.extract.numerals import parse_numeral
+from pipeline.patterns import cues
+from pipeline.patterns.fragments import (
+    DAY,
+    MONTH,
+    MONTH_PART,
+    PERIOD_JOINER,
+    RELATIVE_YEAR,
+    SMALL_NUM,
+    YEAR,
+    YEAR_PART,
+)
+from schemas.vocab import DatePrecision, Kind
+
+PRIORITY = 80
+PERIOD_PRIORITY = 85
+
+_MONTH_DATE = re.compile(
+    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?"
+)
+_YEAR_DATE = re.compile(rf"{YEAR}(?:{YEAR_PART})?(?![間0-9])")
+_RELATIVE_DATE = re.compile(rf"(?P<rel>{RELATIVE_YEAR})(?:{YEAR_PART})?")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
+    r"(?P<day>\d{1,2})(?![\d/.\-])"
+)
+_MONTH_RANGE = re.compile(
+    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?(?P<month>{SMALL_NUM})[-~〜](?P<month2>{SMALL_NUM})月"
+)
+_PERIOD_TAIL = re.compile(
+    rf"\s?(?:{PERIOD_JOINER})\s?(?:{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?|(?P<day_only>{SMALL_NUM})日(?!間))"
+)
+
+
+@dataclass(frozen=True)
+class _Year:
+    year: int | None
+    inferred: bool
+
+
+def _int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    number = parse_numeral(text)
+    return int(number.value) if number is not None and number.value == int(number.value) else None
+
+
+def _context_year(ctx: Context, offset: int, month: int | None) -> int | None:
+    """The year a date without one belongs to: the document's, else the last one written."""
+    if ctx.doc_date is not None:
+        year = ctx.doc_date.year
+        # NOTE: a January/February document citing November/December means last year
+        if month is not None and ctx.doc_date.month <= 2 and month >= 11:
+            year -= 1
+        return year
+    earlier = [y for pos, y in ctx.written_years if pos < offset]
+    return earlier[-1] if earlier else None
+
+
+def _year(m: re.Match[str], ctx: Context, month: int | None) -> _Year:
+    groups = m.groupdict()
+    if groups.get("era"):
+        era_year = 1 if groups["era_year"] == "元" else _int(groups["era_year"])
+        return _Year(cues.ERAS[groups["era"]] + era_year if era_year else None, False)
+    if groups.get("year"):
+        return _Year(_int(groups["year"]), False)
+    base = _context_year(ctx, m.start(), month)
+    if groups.get("rel"):
+        return _Year(base + cues.RELATIVE_YEARS[groups["rel"]] if base else None, True)
+    return _Year(base, True)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _days(year: int, month: int, day: int | None, part: str | None) -> tuple[date, date, str]:
+    """First and last day covered by a month-based date, and its precision."""
+    if day is not None:
+        d = date(year, month, day)
+        return d, d, DatePrecision.DAY
+    if part is not None:
+        first, last = cues.MONTH_PARTS[part]
+        end = _month_end(year, month) if last is None else date(year, month, last)
+        start = end if first is None else date(year, month, first)
+        return start, end, DatePrecision.PART
+    return date(year, month, 1), _month_end(year, month), DatePrecision.MONTH
+
+
+def _date_candidate(m: re.Match[str], rule: str, **fields: object) -> Candidate:
+    first = m.start()
+    return Candidate(
+        start=first, end=m.end(), kind=Kind.DATE, rule=rule, numeral_start=first, **fields
+    )  # type: ignore[arg-type]
+
+
+def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    month, day = _int(m.group("month")), _int(m.group("day"))
+    if month is None or not 1 <= month <= 12:
+        return None
+    year = _year(m, ctx, month)
+    if year.year is None:
+        return _date_candidate(m, "date.month.v1", year_inferred=True)
+    try:
+        start, end, precision = _days(year.year, month, day, m.group("month_part"))
+    except ValueError:
+        return None
+    return _date_candidate(
+        m,
+        "date.month.v1",
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        year_inferred=year.inferred,
+    )
+
+
+def _year_span(year: int, part: str | None) -> tuple[date, date, str]:
+    if part == cues.FISCAL_YEAR:
+        return date(year, 4, 1), date(year + 1, 3, 31), DatePrecision.YEAR
+    if part is not None:
+        (m1, d1), (m2, d2) = cues.YEAR_PARTS[part]
+        return date(year, m1, d1), date(year, m2, d2), DatePrecision.PART
+    return date(year, 1, 1), date(year, 12, 31), DatePrecision.YEAR
+
+
+def _year_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    year = _year(m, ctx, None)
+    if year.year is None:
+        return _date_candidate(m, "date.year.v1", year_inferred=year.inferred)
+    start, end, precision = _year_span(year.year, m.group("year_part"))
+    return _date_candidate(
+        m,
+        "date.year.v1",
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        year_inferred=year.inferred,
+    )
+
+
+def _numeric_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    try:
+        d = date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
+    return _date_candidate(
+        m,
+        "date.numeric.v1",
+        date_start=d,
+        date_end=d,
+        date_precision=DatePrecision.DAY,
+        year_inferred=False,
+    )
+
+
+def _month_range(m: re.Match[str], ctx: Context) -> Candidate | None:
+    first, last = _int(m.group("month")), _int(m.group("month2"))
+    if first is None or last is None or not 1 <= first < last <= 12:
+        return None
+    year = _year(m, ctx, first)
+    cand = _date_candidate(m, "period.months.v1", year_inferred=year.inferred)
+    if year.year is None:
+        return cand.with_(kind=Kind.PERIOD)
+    return cand.with_(
+        kind=Kind.PERIOD,
+        date_start=date(year.year, first, 1),
+        date_end=_month_end(year.year, last),
+        date_precision=DatePrecision.MONTH,
+    )
+
+
+PATTERNS: list[Pattern] = [
+    Pattern("date.month.v1", _MONTH_DATE, _month_date, PRIORITY),
+    Pattern("date.year.v1", _YEAR_DATE, _year_date, PRIORITY),
+    Pattern("date.relative.v1", _RELATIVE_DATE, _year_date, PRIORITY - 1),
+    Pattern("date.numeric.v1", _NUMERIC_DATE, _numeric_date, PRIORITY),
+    Pattern("period.months.v1", _MONTH_RANGE, _month_range, PERIOD_PRIORITY),
+]
+
+
+def _tail_end(first: Candidate, tail: re.Match[str]) -> tuple[date, str] | None:
+    """Last day covered by a period's second end, borrowing what it does not say."""
+    assert first.date_start is not None
+    month = _int(tail.group("month")) or first.date_start.month
+    day = _int(tail.group("day") or tail.group("day_only"))
+    year = first.date_start.year
+    if tail.group("month") and month < first.date_start.month:
+        year += 1
+    try:
+        _, end, precision = _days(year, month, day, tail.group("month_part"))
+    except ValueError:
+        return None
+    return end, precision
+
+
+def periods(dates: list[Candidate], text: str) -> list[Candidate]:
+    """Periods made of a dated candidate, a joiner and a second end."""
+    found = []
+    for first in dates:
+        if first.kind != Kind.DATE or first.date_start is None:
+            continue
+        tail = _PERIOD_TAIL.match(text, first.end)
+        if tail is None:
+            continue
+        ends = _tail_end(first, tail)
+        if ends is None or ends[0] < first.date_start:
+            continue
+        end, tail_precision = ends
+        parts = {first.date_precision, tail_precision}
+        precision = DatePrecision.PART if DatePrecision.PART in parts else tail_precision
+        found.append(
+            first.with_(
+                end=tail.end(),
+                kind=Kind.PERIOD,
+                rule="period.v1",
+                date_end=end,
+                date_precision=precision,
+            )
+        )
+    return found
+
+
+def written_years(text: str) -> tuple[tuple[int, int], ...]:
+    """Explicit years in the text, for dating documents that carry no date of their own."""
+    years = []
+    for m in _YEAR_DATE.finditer(text):
+        year = _year(m, Context(text, None, None), None)  # type: ignore[arg-type]
+        if year.year is not None and not year.inferred:
+            years.append((m.start(), year.year))
+    return tuple(years)

@@ -1,0 +1,67 @@
+"""What is not a figure: identifiers, ranks, vague numbers, words that contain numerals.
+
+The contract's "Not mentions" list as rules; ``tests/test_not_mentions.py`` lists
+the phrases each rule must reject.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.candidate import Candidate, Context
+from pipeline.patterns import cues
+
+#: URLs, e-mail addresses and markdown link targets: nothing inside them is a figure
+MASKS = re.compile(
+    r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\s]*\)"
+)
+_KANJI_NUMERALS = frozenset(cues.KANJI_DIGITS) | frozenset(cues.SMALL_SCALES)
+_NOT_PREFIXES = sorted(cues.NOT_MENTION_PREFIXES, key=len, reverse=True)
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in MASKS.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _glued_to_identifier(text: str, cand: Candidate) -> bool:
+    """COVID-19, N95, C2M, 20-30代, 3D: a number touching Latin letters or a hyphenated number."""
+    before = text[cand.numeral_start - 1 : cand.numeral_start]
+    if before.isascii() and before.isalpha() and not cand.rule.startswith("money.prefix"):
+        return True
+    if before == "-" and cand.numeral_start >= 2 and text[cand.numeral_start - 2].isalnum():
+        return True
+    after = text[cand.end : cand.end + 1]
+    return after.isascii() and after.isalpha() and not cand.latin_unit
+
+
+def _not_prefixed(text: str, cand: Candidate) -> bool:
+    window = text[max(0, cand.numeral_start - 5) : cand.numeral_start].rstrip(" ")
+    return any(window.endswith(p) for p in _NOT_PREFIXES)
+
+
+def _token_aligned(ctx: Context, cand: Candidate) -> bool:
+    """The numeral starts a numeral token and the unit ends a token (地元, 円滑, 百貨店, 二階)."""
+    tokens = ctx.tokens
+    i = tokens.index_starting_at(cand.numeral_start)
+    if i is None:
+        return False
+    first = ctx.text[cand.numeral_start]
+    is_numeral = first.isdigit() or first in _KANJI_NUMERALS
+    if is_numeral and not tokens.pos[i].startswith("名詞-数詞"):
+        return False
+    return cand.latin_unit or tokens.index_ending_at(cand.end) is not None
+
+
+def keep(cand: Candidate, ctx: Context, masks: list[tuple[int, int]]) -> bool:
+    """True when a candidate is a figure in its own right."""
+    return not (
+        cand.lone_kanji_one
+        or _inside(masks, cand.start, cand.end)
+        or _glued_to_identifier(ctx.text, cand)
+        or _not_prefixed(ctx.text, cand)
+        or not _token_aligned(ctx, cand)
+    )

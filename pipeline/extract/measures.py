@@ -1,0 +1,60 @@
+"""Percentages, ratios, physical quantities and durations: a number and its unit."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.extract.amounts import number_candidate, unit_rows
+from pipeline.extract.candidate import Candidate, Context, Pattern
+from pipeline.extract.numerals import parse_numeral
+from pipeline.patterns import cues
+from pipeline.patterns.fragments import (
+    DURATION_UNIT,
+    NUM,
+    PERCENT_UNIT,
+    QUANTITY_UNIT,
+    SMALL_NUM,
+    alternation,
+)
+from schemas.vocab import Kind
+
+_WARI = re.compile(rf"(?P<num>{NUM})割(?:(?P<bu>{SMALL_NUM})分)?")
+_POINTS = re.compile(
+    rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}(?=\s?(?:{alternation(cues.POINT_CONTEXT)}))"
+)
+_SHORT_YEARS = re.compile(rf"(?P<num>{NUM}){cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
+
+
+def _wari(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """割 is tenths: 3割 = 30%, 3割5分 = 35%."""
+    cand = number_candidate(m, Kind.PERCENT, "percent.wari.v1", "%", scale=10)
+    bu = parse_numeral(m.group("bu")) if m.group("bu") else None
+    if cand is None or bu is None:
+        return cand
+    value = cand.value + bu.value
+    return cand.with_(value=value, value_low=value, value_high=value, precision=Decimal(1))
+
+
+def _points(m: re.Match[str], ctx: Context) -> Candidate | None:
+    return number_candidate(m, Kind.PERCENT, "percent.points.v1", "pt")
+
+
+def _short_years(m: re.Match[str], ctx: Context) -> Candidate | None:
+    cand = number_candidate(m, Kind.DURATION, "duration.years.v1", "year")
+    if cand is None or cand.value > cues.SHORT_YEARS_MAX:
+        return None
+    return cand
+
+
+PATTERNS: list[Pattern] = [
+    *unit_rows("percent", Kind.PERCENT, PERCENT_UNIT, cues.PERCENT_UNITS, priority=50),
+    Pattern("percent.wari.v1", _WARI, _wari, 50),
+    Pattern("percent.points.v1", _POINTS, _points, 50),
+    *unit_rows("ratio", Kind.RATIO, "倍", cues.RATIO_UNITS, priority=45),
+    *unit_rows(
+        "quantity", Kind.QUANTITY, QUANTITY_UNIT, cues.QUANTITY_UNITS, priority=40, latin=True
+    ),
+    *unit_rows("duration", Kind.DURATION, DURATION_UNIT, cues.DURATION_UNITS, priority=35),
+    Pattern("duration.years.v1", _SHORT_YEARS, _short_years, 30),
+]

@@ -1,0 +1,123 @@
+"""Stage 1, ingest: find input files, read and decode them, refuse bad ones clearly.
+
+Needs: a folder.  Produces: one ``SourceText`` per readable file and one
+``SourceError`` per file that cannot be read; a bad file never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from schemas.records import SourceError
+from schemas.vocab import SourceFormat
+
+#: file suffix -> format; anything else in raw/ is ignored (sidecars, notes)
+FORMATS: dict[str, SourceFormat] = {".txt": SourceFormat.TXT, ".md": SourceFormat.MD}
+#: NOTE: 50 MB of Japanese text is ~17M characters, far beyond any press release;
+#: larger files are almost certainly dumps or mistakes and would exhaust memory.
+MAX_BYTES = 50 * 1024 * 1024
+SIDECAR_SUFFIX = ".meta.toml"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded document; ``text`` is the source text every offset points into."""
+
+    doc_id: str
+    path: Path
+    format: SourceFormat
+    sha256: str
+    encoding: str
+    text: str
+    published: date | None
+
+
+class IngestFailure(Exception):
+    """A file that cannot be used, with a reason phrased for the user."""
+
+
+def discover(raw_dir: Path) -> list[Path]:
+    """Input files in a stable order, so runs and outputs are reproducible."""
+    if not raw_dir.is_dir():
+        raise IngestFailure(f"{raw_dir}: input folder does not exist (pass --raw DIR)")
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode UTF-8 (BOM dropped) or explain precisely why the bytes are unusable."""
+    if not data.strip():
+        raise IngestFailure(f"{path}: file is empty")
+    if b"\x00" in data[:8192]:
+        raise IngestFailure(f"{path}: looks binary (contains NUL bytes), not a text document")
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise IngestFailure(
+            f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "re-save the file as UTF-8"
+        ) from err
+    return text, encoding
+
+
+def sidecar_date(path: Path) -> date | None:
+    """``published`` from ``<doc_id>.meta.toml`` beside the document, if present."""
+    meta = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not meta.exists():
+        return None
+    try:
+        value = tomllib.loads(meta.read_text(encoding="utf-8")).get("published")
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise IngestFailure(f"{meta}: cannot read sidecar ({err})") from err
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as err:
+        raise IngestFailure(f"{meta}: published = {value!r} is not an ISO date") from err
+
+
+def read_source(path: Path) -> SourceText:
+    """Read one file into a ``SourceText``; raises ``IngestFailure`` with the reason."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise IngestFailure(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
+    data = path.read_bytes()
+    text, encoding = decode(path, data)
+    return SourceText(
+        doc_id=path.stem,
+        path=path,
+        format=FORMATS[path.suffix.lower()],
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        text=text,
+        published=sidecar_date(path),
+    )
+
+
+def ingest(raw_dir: Path) -> tuple[list[SourceText], list[SourceError]]:
+    """Read every input file; failures are collected, never raised."""
+    sources: list[SourceText] = []
+    errors: list[SourceError] = []
+    seen: dict[str, Path] = {}
+    for path in discover(raw_dir):
+        try:
+            if path.stem in seen:
+                raise IngestFailure(
+                    f"{path}: same document id as {seen[path.stem]}; rename one of them"
+                )
+            seen[path.stem] = path
+            sources.append(read_source(path))
+        except (IngestFailure, OSError) as err:
+            errors.append(
+                SourceError(
+                    source_path=str(path), doc_id=path.stem, stage="ingest", reason=str(err)
+                )
+            )
+    return sources, errors

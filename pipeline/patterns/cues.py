@@ -1,0 +1,375 @@
+"""Cue tables: every word that changes what a figure means, declared once.
+
+Adding a currency, counter or modifier is one line here (and a test case);
+the regex fragments and the extractors are built from these tables.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import MappingProxyType as _frozen
+
+from schemas.vocab import Bound
+
+# --- numerals --------------------------------------------------------------
+KANJI_DIGITS = _frozen(
+    {
+        "〇": 0,
+        "零": 0,
+        "一": 1,
+        "二": 2,
+        "三": 3,
+        "四": 4,
+        "五": 5,
+        "六": 6,
+        "七": 7,
+        "八": 8,
+        "九": 9,
+    }
+)
+SMALL_SCALES = _frozen({"十": 10, "百": 100, "千": 1000})
+#: Japanese scale words (万 1e4, 億 1e8, 兆 1e12), applied to the number before them
+SCALE_WORDS = _frozen({"万": 10**4, "億": 10**8, "兆": 10**12})
+#: English scale words after a prefixed currency ("RMB3.4 Billion", "US$5 million")
+ENGLISH_SCALES = _frozen(
+    {
+        "trillion": 10**12,
+        "billion": 10**9,
+        "million": 10**6,
+        "thousand": 10**3,
+        "bn": 10**9,
+        "mn": 10**6,
+    }
+)
+#: written before a number to make it negative (△864, ▲3.2%, マイナス5%)
+NEGATIVE_MARKERS = ("マイナス", "△", "▲", "−", "-")
+
+# --- money -----------------------------------------------------------------
+#: currency written after the number -> ISO 4217
+CURRENCY_SUFFIXES = _frozen(
+    {
+        "人民元": "CNY",
+        "元": "CNY",
+        "円": "JPY",
+        "米ドル": "USD",
+        "USドル": "USD",
+        "ドル": "USD",
+        "香港ドル": "HKD",
+        "台湾ドル": "TWD",
+        "NTドル": "TWD",
+        "シンガポールドル": "SGD",
+        "豪ドル": "AUD",
+        "オーストラリアドル": "AUD",
+        "カナダドル": "CAD",
+        "NZドル": "NZD",
+        "ユーロ": "EUR",
+        "ポンド": "GBP",
+        "英ポンド": "GBP",
+        "スイスフラン": "CHF",
+        "ウォン": "KRW",
+        "ルピー": "INR",
+        "ルピア": "IDR",
+        "バーツ": "THB",
+        "リンギット": "MYR",
+        "ルーブル": "RUB",
+        "レアル": "BRL",
+        "ドン": "VND",
+        "ペソ": "PHP",
+        "ランド": "ZAR",
+        "リラ": "TRY",
+    }
+)
+#: currency written before the number -> ISO 4217
+CURRENCY_PREFIXES = _frozen(
+    {
+        "RMB": "CNY",
+        "CNY": "CNY",
+        "US$": "USD",
+        "USD": "USD",
+        "HK$": "HKD",
+        "S$": "SGD",
+        "A$": "AUD",
+        "C$": "CAD",
+        "$": "USD",
+        "¥": "JPY",
+        "JPY": "JPY",
+        "€": "EUR",
+        "EUR": "EUR",
+        "£": "GBP",
+        "GBP": "GBP",
+        "KRW": "KRW",
+        "₩": "KRW",
+    }
+)
+
+# --- counts ----------------------------------------------------------------
+#: counters (助数詞) and counter-like nouns; the unit is the counter as written
+COUNTERS = frozenset(
+    {
+        "人",
+        "名",
+        "件",
+        "枚",
+        "個",
+        "台",
+        "着",
+        "本",
+        "機",
+        "食",
+        "校",
+        "店",
+        "店舗",
+        "社",
+        "カ国",
+        "か国",
+        "ヶ国",
+        "ケ国",
+        "ヵ国",
+        "箇国",
+        "カ所",
+        "か所",
+        "ヶ所",
+        "箇所",
+        "ヵ所",
+        "言語",
+        "作品",
+        "回",
+        "度",
+        "つ",
+        "種",
+        "種類",
+        "品目",
+        "品",
+        "項目",
+        "分野",
+        "都市",
+        "地域",
+        "拠点",
+        "施設",
+        "団体",
+        "世帯",
+        "戸",
+        "頭",
+        "匹",
+        "羽",
+        "隻",
+        "棟",
+        "冊",
+        "通",
+        "票",
+        "株",
+        "口",
+        "席",
+        "室",
+        "組",
+        "曲",
+        "点",
+        "杯",
+        "箱",
+        "袋",
+        "足",
+        "基",
+        "局",
+        "軒",
+        "チーム",
+        "歳",
+        "周年",
+        "病院",
+        "企業",
+        "農家",
+        "学校",
+        "省",
+        "県",
+        "市",
+        "町",
+        "村",
+    }
+)
+#: nouns after a number that make it an identifier or a rank, never a count
+NOT_COUNTERS = frozenset({"代", "年代", "位", "番", "号", "条", "章", "節", "階", "等", "級"})
+
+# --- other units -----------------------------------------------------------
+PERCENT_UNITS = _frozen(
+    {"%ポイント": "pt", "パーセントポイント": "pt", "%": "%", "パーセント": "%"}
+)
+#: "ポイント" alone is a percentage point only before a verb of change
+POINT_UNIT = "ポイント"
+POINT_CONTEXT = (
+    "上昇",
+    "低下",
+    "増",
+    "減",
+    "改善",
+    "悪化",
+    "アップ",
+    "ダウン",
+    "上回",
+    "下回",
+    "拡大",
+    "縮小",
+)
+RATIO_UNITS = _frozen({"倍": "倍"})
+QUANTITY_UNITS = _frozen(
+    {
+        "トン": "t",
+        "t": "t",
+        "キログラム": "kg",
+        "kg": "kg",
+        "グラム": "g",
+        "g": "g",
+        "キロメートル": "km",
+        "km": "km",
+        "メートル": "m",
+        "m": "m",
+        "センチメートル": "cm",
+        "cm": "cm",
+        "ミリメートル": "mm",
+        "mm": "mm",
+        "ヘクタール": "ha",
+        "ha": "ha",
+        "平方キロメートル": "km2",
+        "km2": "km2",
+        "平方メートル": "m2",
+        "m2": "m2",
+        "リットル": "L",
+        "L": "L",
+        "ミリリットル": "mL",
+        "mL": "mL",
+        "kWh": "kWh",
+        "MWh": "MWh",
+        "GWh": "GWh",
+        "TWh": "TWh",
+        "kW": "kW",
+        "MW": "MW",
+        "GW": "GW",
+        "GB": "GB",
+        "TB": "TB",
+        "PB": "PB",
+        "MB": "MB",
+    }
+)
+DURATION_UNITS = _frozen(
+    {
+        "秒間": "s",
+        "秒": "s",
+        "分間": "min",
+        "分": "min",
+        "時間": "h",
+        "日間": "day",
+        "週間": "week",
+        "か月間": "month",
+        "カ月間": "month",
+        "ヶ月間": "month",
+        "ケ月間": "month",
+        "ヵ月間": "month",
+        "箇月間": "month",
+        "か月": "month",
+        "カ月": "month",
+        "ヶ月": "month",
+        "ケ月": "month",
+        "ヵ月": "month",
+        "箇月": "month",
+        "年間": "year",
+    }
+)
+#: NOTE: "N年" alone is a length of time only for small N ("僅か4年"); 3+ digits is a year
+SHORT_YEARS_UNIT = "年"
+SHORT_YEARS_MAX = 99
+
+# --- modifiers -------------------------------------------------------------
+#: (bound or None, approx) for words written before a figure
+PREFIX_MODIFIERS = _frozen(
+    {
+        "約": (None, True),
+        "およそ": (None, True),
+        "凡そ": (None, True),
+        "概ね": (None, True),
+        "ほぼ": (None, True),
+        "推定": (None, True),
+        "最大": (Bound.LE, False),
+        "最大で": (Bound.LE, False),
+        "最高": (Bound.LE, False),
+        "上限": (Bound.LE, False),
+        "最低": (Bound.GE, False),
+        "最低でも": (Bound.GE, False),
+        "少なくとも": (Bound.GE, False),
+        "最小": (Bound.GE, False),
+        "わずか": (None, False),
+        "僅か": (None, False),
+    }
+)
+#: (bound or None, approx) for words written right after a figure
+SUFFIX_MODIFIERS = _frozen(
+    {
+        "以上": (Bound.GE, False),
+        "以下": (Bound.LE, False),
+        "以内": (Bound.LE, False),
+        "まで": (Bound.LE, False),
+        "未満": (Bound.LT, False),
+        "超": (Bound.GT, False),
+        "超え": (Bound.GT, False),
+        "を超える": (Bound.GT, False),
+        "を超えた": (Bound.GT, False),
+        "を超え": (Bound.GT, False),
+        "を上回る": (Bound.GT, False),
+        "を上回った": (Bound.GT, False),
+        "を突破": (Bound.GT, False),
+        "突破": (Bound.GT, False),
+        "+": (Bound.GT, False),
+        "余り": (Bound.GT, True),
+        "あまり": (Bound.GT, True),
+        "余": (None, True),
+        "近く": (Bound.LE, True),
+        "弱": (Bound.LT, True),
+        "強": (None, True),
+        "程度": (None, True),
+        "前後": (None, True),
+        "ほど": (None, True),
+    }
+)
+
+# --- as-of -----------------------------------------------------------------
+#: written right after a date to make it the as-of date of the figures around it
+AS_OF_MARKERS = ("時点", "現在")
+
+# --- dates -----------------------------------------------------------------
+#: era name -> the Gregorian year before its first year (令和1 = 2019)
+ERAS = _frozen({"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867})
+#: year words relative to the document date
+RELATIVE_YEARS = _frozen({"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1})
+#: part of a month -> (first day, last day); None = the month's last day
+MONTH_PARTS = _frozen(
+    {
+        "上旬": (1, 10),
+        "初旬": (1, 10),
+        "初め": (1, 10),
+        "中旬": (11, 20),
+        "半ば": (11, 20),
+        "下旬": (21, None),
+        "末": (None, None),
+    }
+)
+#: part of a year -> ((month, day), (month, day)) of its first and last day
+YEAR_PARTS = _frozen(
+    {
+        "上半期": ((1, 1), (6, 30)),
+        "前半": ((1, 1), (6, 30)),
+        "下半期": ((7, 1), (12, 31)),
+        "後半": ((7, 1), (12, 31)),
+        "第1四半期": ((1, 1), (3, 31)),
+        "第2四半期": ((4, 1), (6, 30)),
+        "第3四半期": ((7, 1), (9, 30)),
+        "第4四半期": ((10, 1), (12, 31)),
+        "末": ((12, 1), (12, 31)),
+    }
+)
+#: Japanese fiscal year (年度) runs April to March
+FISCAL_YEAR = "度"
+#: words joining the two ends of a period
+PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")
+
+# --- not mentions ----------------------------------------------------------
+#: written right before a number to make it an ordinal, a vague or a rank
+NOT_MENTION_PREFIXES = ("第", "何", "数", "幾", "No.", "No", "#", "TOP", "Top", "top", "ナンバー")
+
+DECIMAL_ONE = Decimal(1)

@@ -1,0 +1,49 @@
+"""Named regex fragments, defined once and composed into every pattern row.
+
+Fragments match the *normalised* text (NFKC: ASCII digits, ``%``, ``~``, ``=``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.patterns import cues
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest-first alternation, so 米ドル wins over ドル and 日間 over 日."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+KANJI_DIGIT = "[" + "".join(cues.KANJI_DIGITS) + "]"
+KANJI_NUMERAL = "[" + "".join(cues.KANJI_DIGITS) + "".join(cues.SMALL_SCALES) + "]"
+SCALE = "[" + "".join(cues.SCALE_WORDS) + "]"
+#: an arabic number: grouped thousands or plain digits, optional decimals
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+#: a whole numeral: arabic, kanji or mixed, with scale words ("33億5,600万", "一億二千万")
+NUMERAL = rf"(?:{ARABIC}|{KANJI_NUMERAL})(?:{ARABIC}|{KANJI_NUMERAL}|{SCALE})*"
+#: a numeral that never runs on into another number through a stray digit
+NUM = rf"(?<![\d.,]){NUMERAL}(?![\d])"
+RANGE_JOINER = r"(?:~|〜|-|–|から)"
+
+CURRENCY_SUFFIX = alternation(cues.CURRENCY_SUFFIXES)
+CURRENCY_PREFIX = alternation(cues.CURRENCY_PREFIXES)
+ENGLISH_SCALE = alternation(cues.ENGLISH_SCALES)
+COUNTER = alternation(cues.COUNTERS)
+PERCENT_UNIT = alternation(cues.PERCENT_UNITS)
+QUANTITY_UNIT = alternation(cues.QUANTITY_UNITS)
+DURATION_UNIT = alternation(cues.DURATION_UNITS)
+SUFFIX_MODIFIER = alternation(cues.SUFFIX_MODIFIERS)
+NOT_LATIN_AFTER = r"(?![A-Za-z])"
+
+# --- date fragments --------------------------------------------------------
+ERA = alternation(cues.ERAS)
+RELATIVE_YEAR = alternation(cues.RELATIVE_YEARS)
+SMALL_NUM = rf"(?:\d{{1,2}}|{KANJI_NUMERAL}{{1,3}})"
+YEAR = rf"(?:(?P<era>{ERA})(?P<era_year>元|{SMALL_NUM})|(?P<year>\d{{4}}|{KANJI_DIGIT}{{4}}))年"
+MONTH = rf"(?P<month>{SMALL_NUM})月"
+DAY = rf"(?P<day>{SMALL_NUM})日"
+MONTH_PART = rf"(?P<month_part>{alternation(cues.MONTH_PARTS)})"
+YEAR_PART = rf"(?P<year_part>{alternation(cues.YEAR_PARTS)}|{cues.FISCAL_YEAR})"
+PERIOD_JOINER = alternation(cues.PERIOD_JOINERS)

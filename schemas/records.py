@@ -1,0 +1,91 @@
+"""Pydantic record models: what one row of each output table means.
+
+The table schemas in ``schemas.tables`` are generated from these models, so a
+field is declared exactly once.  ``json_schema_extra={"allowed": ...}`` on a field
+becomes an ``isin`` check on its column.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.vocab import Bound, DatePrecision, Kind, PublishedSource, SourceFormat
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=True)
+
+
+class Document(Record):
+    """One input file that was read successfully."""
+
+    doc_id: str = Field(description="file name without its extension")
+    source_path: str
+    sha256: str = Field(description="hex digest of the file bytes")
+    format: SourceFormat
+    encoding: str = Field(description="how the bytes were decoded")
+    published: str | None = Field(None, description="ISO date of the document, if known")
+    published_source: PublishedSource = PublishedSource.EMPTY
+    n_chars: int = Field(ge=0)
+    n_sentences: int = Field(ge=0)
+
+
+class Mention(Record):
+    """One quantity, date or rate expression, pointing into the source text."""
+
+    mention_id: str = Field(description="'<doc_id>:<start>'")
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    surface: str = Field(description="exactly source_text[start:end]")
+    sentence_id: int = Field(ge=0)
+    kind: Kind
+    value: float | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    bound: Bound | None = None
+    approx: bool = False
+    unit: str | None = None
+    object: str | None = None
+    subject: str | None = None
+    as_of: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    date_precision: DatePrecision | None = None
+    year_inferred: bool | None = None
+    precision: float | None = Field(
+        None, description="value of one unit in the last written digit (XBRL-style)"
+    )
+    normalized: str = Field(description="the surface after NFKC and PDF repairs")
+    rule: str = Field(description="versioned name of the pattern that produced it")
+
+
+class Token(Record):
+    """One fugashi token; offsets are source offsets like every other table."""
+
+    doc_id: str
+    sentence_id: int = Field(ge=0)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    surface: str
+    pos: str
+    lemma: str
+
+
+class SourceError(Record):
+    """A file that could not be processed, and why, in words a user can act on."""
+
+    source_path: str
+    doc_id: str
+    stage: str
+    reason: str
+
+
+#: table name -> the record model that defines its rows
+TABLES: dict[str, type[Record]] = {
+    "documents": Document,
+    "mentions": Mention,
+    "tokens": Token,
+    "errors": SourceError,
+}

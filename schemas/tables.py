@@ -1,0 +1,99 @@
+"""Pandera schemas for every output table, generated from the record models.
+
+Columns, dtypes, nullability and allowed values all come from ``schemas.records``;
+this module adds only the cross-column rules a single record cannot state.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterable
+from enum import Enum
+
+import pandas as pd
+import pandera.pandas as pa
+
+from schemas.records import TABLES, Record
+
+#: python annotation -> pandas nullable dtype used in every table
+_DTYPES: dict[type, str] = {str: "string", int: "Int64", float: "Float64", bool: "boolean"}
+
+
+def _column_type(annotation: object) -> tuple[type, bool]:
+    """Return (base python type, nullable) for a field annotation."""
+    nullable = False
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(typing.get_args(annotation))
+        annotation = args[0]
+    return annotation, nullable  # type: ignore[return-value]
+
+
+def columns(model: type[Record]) -> list[str]:
+    """The column order of a table: the field order of its record model."""
+    return list(model.model_fields)
+
+
+def _column(annotation: object) -> pa.Column:
+    base, nullable = _column_type(annotation)
+    checks = []
+    if isinstance(base, type) and issubclass(base, Enum):
+        checks.append(pa.Check.isin([m.value for m in base]))
+        base = str
+    return pa.Column(_DTYPES[base], checks=checks, nullable=nullable, coerce=True)
+
+
+def _mention_checks() -> list[pa.Check]:
+    def span_ordered(df: pd.DataFrame) -> pd.Series:
+        return df["start"] < df["end"]
+
+    def interval_ordered(df: pd.DataFrame) -> pd.Series:
+        both = df["value_low"].notna() & df["value_high"].notna()
+        return ~both | (df["value_low"] <= df["value_high"])
+
+    def id_matches(df: pd.DataFrame) -> pd.Series:
+        return df["mention_id"] == df["doc_id"] + ":" + df["start"].astype("string")
+
+    return [
+        pa.Check(span_ordered, name="start_before_end"),
+        pa.Check(interval_ordered, name="value_low_le_value_high"),
+        pa.Check(id_matches, name="mention_id_is_doc_start"),
+    ]
+
+
+_TABLE_CHECKS = {"mentions": _mention_checks}
+
+
+def table_schema(name: str) -> pa.DataFrameSchema:
+    """The pandera schema of one output table."""
+    model = TABLES[name]
+    cols = {field: _column(info.annotation) for field, info in model.model_fields.items()}
+    checks = _TABLE_CHECKS.get(name, list)()
+    return pa.DataFrameSchema(cols, checks=checks, strict=True, ordered=True, name=name)
+
+
+def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
+    """Build a table from records (or plain dicts with the same keys), typed by its schema."""
+    cols = columns(TABLES[name])
+    data = [r.model_dump() if isinstance(r, Record) else r for r in rows]
+    df = pd.DataFrame.from_records(data, columns=cols) if data else pd.DataFrame(columns=cols)
+    schema = table_schema(name)
+    return df.astype({c: schema.columns[c].dtype.type for c in cols})
+
+
+def frame_from_columns(name: str, data: dict[str, object]) -> pd.DataFrame:
+    """Build a large table column by column (no record object per row), typed by its schema."""
+    cols = columns(TABLES[name])
+    schema = table_schema(name)
+    df = pd.DataFrame({c: data[c] for c in cols})
+    return df.astype({c: schema.columns[c].dtype.type for c in cols})
+
+
+def validate(name: str, df: pd.DataFrame) -> pd.DataFrame | None:
+    """Validate lazily; return the failure cases (None when the table is valid)."""
+    try:
+        table_schema(name).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        return err.failure_cases
+    return None
