@@ -14,7 +14,7 @@ from pipeline.dating import date_from_text
 from pipeline.extract import DocumentText, extract
 from pipeline.ingest import SourceText, ingest
 from pipeline.normalise import normalise
-from pipeline.store import write_outputs
+from pipeline.store import staged_output
 from pipeline.tokenise import make_tagger, sentences, tokenise
 from schemas.records import Document, Mention, SourceError
 from schemas.tables import frame, frame_from_columns
@@ -94,23 +94,22 @@ def run(
     sources, errors = ingest(raw_dir)
     result = RunResult(errors=list(errors))
     tagger = make_tagger()
-    token_tables = []
-    for source in progress(sources):
-        try:
-            doc = process(source, tagger)
-        except Exception as err:  # one broken document must not stop the others
-            result.errors.append(_failure(source, err))
-            continue
-        result.documents.append(doc.document)
-        result.mentions.extend(doc.mentions)
-        token_tables.append(doc.tokens)
-    tables = {
-        "documents": frame("documents", result.documents),
-        "mentions": frame("mentions", result.mentions),
-        "tokens": pd.concat(token_tables, ignore_index=True)
-        if token_tables
-        else frame("tokens", []),
-        "errors": frame("errors", result.errors),
-    }
-    result.written = write_outputs(out_dir, tables, {})
+    with staged_output(out_dir) as staging:
+        for source in progress(sources):
+            try:
+                doc = process(source, tagger)
+            except Exception as err:  # one broken document must not stop the others
+                result.errors.append(_failure(source, err))
+                continue
+            result.documents.append(doc.document)
+            result.mentions.extend(doc.mentions)
+            staging.append("tokens", doc.tokens)
+        tables = {
+            "documents": frame("documents", result.documents),
+            "mentions": frame("mentions", result.mentions),
+            "errors": frame("errors", result.errors),
+        }
+        if not result.documents:
+            tables["tokens"] = frame("tokens", [])
+        result.written = staging.commit(tables)
     return result

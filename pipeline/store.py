@@ -3,7 +3,8 @@
 Tables are validated by their pandera schema first; a failure is a bug and stops the
 run before anything is replaced.  Every file is written into a staging folder and
 renamed into place only when all of them were written, so a failed or interrupted
-run leaves the previous complete output as it was.
+run leaves the previous complete output as it was.  Big tables (tokens) are
+appended document by document, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +38,13 @@ class SchemaViolation(Exception):
         )
 
 
+def _checked(name: str, df: pd.DataFrame) -> pa.Table:
+    failures = validate(name, df)
+    if failures is not None:
+        raise SchemaViolation(name, failures)
+    return pa.Table.from_pandas(df, preserve_index=False)
+
+
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Lists joined with '|' as the contract says; everything else as written."""
     out = df.copy()
@@ -46,38 +56,49 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _write_table(df: pd.DataFrame, parquet: Path, csv: Path | None) -> None:
-    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), parquet)
-    if csv is not None:
-        _csv_frame(df).to_csv(csv, index=False, encoding="utf-8")
+class Staging:
+    """Files being written for one run; nothing in the output folder changes until commit."""
+
+    def __init__(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.dir = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+        self._writers: dict[str, pq.ParquetWriter] = {}
+
+    def append(self, name: str, df: pd.DataFrame) -> None:
+        """Validate and append rows to a Parquet-only table, one document at a time."""
+        if df.empty:
+            return
+        table = _checked(name, df)
+        if name not in self._writers:
+            self._writers[name] = pq.ParquetWriter(self.dir / f"{name}.parquet", table.schema)
+        self._writers[name].write_table(table)
+
+    def commit(self, tables: dict[str, pd.DataFrame]) -> list[Path]:
+        """Validate and write the remaining tables, then move every file into place."""
+        checked = {name: _checked(name, df) for name, df in tables.items()}
+        for writer in self._writers.values():
+            writer.close()
+        for name, table in checked.items():
+            pq.write_table(table, self.dir / f"{name}.parquet")
+            if name not in PARQUET_ONLY:
+                _csv_frame(tables[name]).to_csv(self.dir / f"{name}.csv", index=False)
+        staged = sorted(p for p in self.dir.iterdir() if p.is_file())
+        for path in staged:
+            os.replace(path, self.out_dir / path.name)
+        return [self.out_dir / p.name for p in staged]
+
+    def discard(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def write_outputs(
-    out_dir: Path, tables: dict[str, pd.DataFrame], texts: dict[str, str]
-) -> list[Path]:
-    """Validate and write tables (parquet + csv) and extra text files, all or nothing."""
-    for name, df in tables.items():
-        failures = validate(name, df)
-        if failures is not None:
-            raise SchemaViolation(name, failures)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+@contextmanager
+def staged_output(out_dir: Path) -> Iterator[Staging]:
+    """A staging area that is always removed; files reach ``out_dir`` only via commit."""
+    staging = Staging(out_dir)
     try:
-        staged: list[tuple[Path, Path]] = []
-        for name, df in tables.items():
-            parquet = staging / f"{name}.parquet"
-            csv = None if name in PARQUET_ONLY else staging / f"{name}.csv"
-            _write_table(df, parquet, csv)
-            staged.append((parquet, out_dir / parquet.name))
-            if csv is not None:
-                staged.append((csv, out_dir / csv.name))
-        for rel, content in texts.items():
-            tmp = staging / rel.replace("/", "__")
-            tmp.write_text(content, encoding="utf-8")
-            staged.append((tmp, out_dir / rel))
-        for tmp, final in staged:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, final)
-        return [final for _, final in staged]
+        yield staging
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()

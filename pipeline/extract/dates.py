@@ -42,6 +42,7 @@ _NUMERIC_DATE = re.compile(
 _MONTH_RANGE = re.compile(
     rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?(?P<month>{SMALL_NUM})[-~〜](?P<month2>{SMALL_NUM})月"
 )
+_JOINER = re.compile(rf"\s?(?:{PERIOD_JOINER})\s?")
 _PERIOD_TAIL = re.compile(
     rf"\s?(?:{PERIOD_JOINER})\s?(?:{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?|(?P<day_only>{SMALL_NUM})日(?!間))"
 )
@@ -209,24 +210,33 @@ def _tail_end(first: Candidate, tail: re.Match[str]) -> tuple[date, str] | None:
     return end, precision
 
 
+def _second_end(first: Candidate, text: str, by_start: dict[int, Candidate]):
+    """(end offset, last day, precision) of a period's second end, if one follows."""
+    joiner = _JOINER.match(text, first.end)
+    full = by_start.get(joiner.end()) if joiner else None
+    if full is not None and full.date_end is not None and full.year_inferred is False:
+        return full.end, full.date_end, full.date_precision
+    tail = _PERIOD_TAIL.match(text, first.end)
+    ends = _tail_end(first, tail) if tail else None
+    return (tail.end(), *ends) if tail and ends else None
+
+
 def periods(dates: list[Candidate], text: str) -> list[Candidate]:
     """Periods made of a dated candidate, a joiner and a second end."""
+    by_start = {c.start: c for c in dates if c.kind == Kind.DATE}
     found = []
     for first in dates:
         if first.kind != Kind.DATE or first.date_start is None:
             continue
-        tail = _PERIOD_TAIL.match(text, first.end)
-        if tail is None:
+        second = _second_end(first, text, by_start)
+        if second is None or second[1] < first.date_start:
             continue
-        ends = _tail_end(first, tail)
-        if ends is None or ends[0] < first.date_start:
-            continue
-        end, tail_precision = ends
+        tail_end, end, tail_precision = second
         parts = {first.date_precision, tail_precision}
         precision = DatePrecision.PART if DatePrecision.PART in parts else tail_precision
         found.append(
             first.with_(
-                end=tail.end(),
+                end=tail_end,
                 kind=Kind.PERIOD,
                 rule="period.v1",
                 date_end=end,

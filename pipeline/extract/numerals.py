@@ -15,7 +15,7 @@ from decimal import Decimal
 from pipeline.patterns import cues
 
 _PIECE = re.compile(
-    r"(?P<arabic>\d[\d,]*(?:\.\d+)?)"
+    r"(?P<arabic>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     r"|(?P<kanji>[" + "".join(cues.KANJI_DIGITS) + r"]+)"
     r"|(?P<small>[" + "".join(cues.SMALL_SCALES) + r"])"
     r"|(?P<big>[" + "".join(cues.SCALE_WORDS) + r"])"

@@ -1,0 +1,327 @@
+"""The extraction specification: Japanese phrases and the one record each must give.
+
+Each row: phrase, surface expected, kind, value, value_low, value_high, bound,
+approx, unit.  Most phrases are not from the seed documents.  Values follow the
+contract: scale words applied, modifiers outside the span but in bound/approx.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+N = None
+CASES = [
+    # --- money: currencies, scales, mixed notation -------------------------
+    (
+        "合計 33 億 5,600 万元を拠出",
+        "33 億 5,600 万元",
+        "money",
+        3356000000,
+        3356000000,
+        3356000000,
+        "eq",
+        False,
+        "CNY",
+    ),
+    (
+        "売上高は27億6,300万元だった",
+        "27億6,300万元",
+        "money",
+        2763000000,
+        2763000000,
+        2763000000,
+        "eq",
+        False,
+        "CNY",
+    ),
+    (
+        "1億元(約15.5億円)を拠出",
+        "15.5億円",
+        "money",
+        1550000000,
+        1550000000,
+        1550000000,
+        "eq",
+        True,
+        "JPY",
+    ),
+    (
+        "資本金は3,000万米ドル",
+        "3,000万米ドル",
+        "money",
+        30000000,
+        30000000,
+        30000000,
+        "eq",
+        False,
+        "USD",
+    ),
+    (
+        "総額280億ドルを投資",
+        "280億ドル",
+        "money",
+        28000000000,
+        28000000000,
+        28000000000,
+        "eq",
+        False,
+        "USD",
+    ),
+    ("約3兆円の経済効果", "3兆円", "money", 3e12, 3e12, 3e12, "eq", True, "JPY"),
+    ("罰金は50万ユーロ", "50万ユーロ", "money", 500000, 500000, 500000, "eq", False, "EUR"),
+    (
+        "投資額は1兆2000億ウォン",
+        "1兆2000億ウォン",
+        "money",
+        1.2e12,
+        1.2e12,
+        1.2e12,
+        "eq",
+        False,
+        "KRW",
+    ),
+    (
+        "価格は１２，８００円（税込）",
+        "１２，８００円",
+        "money",
+        12800,
+        12800,
+        12800,
+        "eq",
+        False,
+        "JPY",
+    ),
+    ("予算は三十万円です", "三十万円", "money", 300000, 300000, 300000, "eq", False, "JPY"),
+    (
+        "一億二千万円の赤字",
+        "一億二千万円",
+        "money",
+        120000000,
+        120000000,
+        120000000,
+        "eq",
+        False,
+        "JPY",
+    ),
+    (
+        "営業損失は△864百万円",
+        "864百万円",
+        "money",
+        -864000000,
+        -864000000,
+        -864000000,
+        "eq",
+        False,
+        "JPY",
+    ),
+    ("5億元以上を拠出し", "5億元", "money", 500000000, 500000000, N, "ge", False, "CNY"),
+    (
+        "売上は1億米ドルを突破した",
+        "1億米ドル",
+        "money",
+        100000000,
+        100000000,
+        N,
+        "gt",
+        False,
+        "USD",
+    ),
+    (
+        "Alibaba Contributes RMB3.4 Billion to",
+        "RMB3.4 Billion",
+        "money",
+        3.4e9,
+        3.4e9,
+        3.4e9,
+        "eq",
+        False,
+        "CNY",
+    ),
+    ("調達額はUS$5 millionに達した", "US$5 million", "money", 5e6, 5e6, 5e6, "eq", False, "USD"),
+    ("報酬は1万～2万円程度", "1万～2万円", "money", N, 10000, 20000, "range", True, "JPY"),
+    ("1,700 万元を拠出", "1,700 万元", "money", 17000000, 17000000, 17000000, "eq", False, "CNY"),
+    ("200億香港ドルを調達", "200億香港ドル", "money", 2e10, 2e10, 2e10, "eq", False, "HKD"),
+    ("1億ルピーを寄付", "1億ルピー", "money", 1e8, 1e8, 1e8, "eq", False, "INR"),
+    # --- counts ------------------------------------------------------------
+    ("マスク1億枚を寄付", "1億枚", "count", 1e8, 1e8, 1e8, "eq", False, "枚"),
+    ("1億3,000万人の学生", "1億3,000万人", "count", 1.3e8, 1.3e8, 1.3e8, "eq", False, "人"),
+    ("アフリカ54カ国に", "54カ国", "count", 54, 54, 54, "eq", False, "カ国"),
+    ("１２ヶ国で展開", "１２ヶ国", "count", 12, 12, 12, "eq", False, "ヶ国"),
+    ("7言語のハンドブック", "7言語", "count", 7, 7, 7, "eq", False, "言語"),
+    ("300機以上のチャーター機", "300機", "count", 300, 300, N, "ge", False, "機"),
+    ("合計46万食以上の差し入れ", "46万食", "count", 460000, 460000, N, "ge", False, "食"),
+    ("世界120の国と地域", "120", "count", 120, 120, 120, "eq", False, N),
+    ("世界150+の国に寄付", "150", "count", 150, 150, N, "gt", False, N),
+    ("550 を超える病院が", "550", "count", 550, 550, N, "gt", False, N),
+    ("7,000余りのマーチャント", "7,000", "count", 7000, 7000, N, "gt", True, N),
+    ("40万食近くの差し入れ", "40万食", "count", 400000, N, 400000, "le", True, "食"),
+    ("参加者は100人未満だった", "100人", "count", 100, N, 100, "lt", False, "人"),
+    ("最大1,000人までのチャット", "1,000人", "count", 1000, N, 1000, "le", False, "人"),
+    ("約1万人の医師", "1万人", "count", 10000, 10000, 10000, "eq", True, "人"),
+    ("社員は2千人弱", "2千人", "count", 2000, N, 2000, "lt", True, "人"),
+    ("5,000万~1億人に達した", "5,000万~1億人", "count", N, 5e7, 1e8, "range", False, "人"),
+    ("3〜5人のチーム", "3〜5人", "count", N, 3, 5, "range", False, "人"),
+    ("100から200件の応募", "100から200件", "count", N, 100, 200, "range", False, "件"),
+    ("約 2 万 5,000 回の配信", "2 万 5,000 回", "count", 25000, 25000, 25000, "eq", True, "回"),
+    ("15万企業を支援", "15万企業", "count", 150000, 150000, 150000, "eq", False, "企業"),
+    ("500台人工呼吸器", "500台", "count", 500, 500, 500, "eq", False, "台"),
+    ("全国37都市で", "37都市", "count", 37, 37, 37, "eq", False, "都市"),
+    ("計 7,300 万件以上の支援物資", "7,300 万件", "count", 7.3e7, 7.3e7, N, "ge", False, "件"),
+    ("職員三百人が参加", "三百人", "count", 300, 300, 300, "eq", False, "人"),
+    ("来場者は1万人超", "1万人", "count", 10000, 10000, N, "gt", False, "人"),
+    ("20万着防護服", "20万着", "count", 200000, 200000, 200000, "eq", False, "着"),
+    ("100前後の団体", "100", "count", 100, 100, 100, "eq", True, N),
+    # --- percent, points, 割, ratio -----------------------------------------
+    ("分析精度は96%に達した", "96%", "percent", 96, 96, 96, "eq", False, "%"),
+    ("前月比 719%増加", "719%", "percent", 719, 719, 719, "eq", False, "%"),
+    ("前年同期比12.5％増", "12.5％", "percent", 12.5, 12.5, 12.5, "eq", False, "%"),
+    ("営業利益率は▲3.2%", "3.2%", "percent", -3.2, -3.2, -3.2, "eq", False, "%"),
+    ("成長率はマイナス5%", "5%", "percent", -5, -5, -5, "eq", False, "%"),
+    ("3〜5%の上昇", "3〜5%", "percent", N, 3, 5, "range", False, "%"),
+    ("シェアは10%ポイント上昇", "10%ポイント", "percent", 10, 10, 10, "eq", False, "pt"),
+    ("支持率は2.5ポイント低下", "2.5ポイント", "percent", 2.5, 2.5, 2.5, "eq", False, "pt"),
+    ("回答者の3割が", "3割", "percent", 30, 30, 30, "eq", False, "%"),
+    ("打率は3割5分", "3割5分", "percent", 35, 35, 35, "eq", False, "%"),
+    ("約50パーセントが賛成", "50パーセント", "percent", 50, 50, 50, "eq", True, "%"),
+    ("前年比の3倍", "3倍", "ratio", 3, 3, 3, "eq", False, "倍"),
+    ("売上は1.5倍に", "1.5倍", "ratio", 1.5, 1.5, 1.5, "eq", False, "倍"),
+    # --- quantity ----------------------------------------------------------
+    ("25万トンの農産物", "25万トン", "quantity", 250000, 250000, 250000, "eq", False, "t"),
+    ("1.2万トン以上の商品", "1.2万トン", "quantity", 12000, 12000, N, "ge", False, "t"),
+    ("全長42.195kmを走る", "42.195km", "quantity", 42.195, 42.195, 42.195, "eq", False, "km"),
+    ("面積は約3ヘクタール", "3ヘクタール", "quantity", 3, 3, 3, "eq", True, "ha"),
+    ("重さ5キログラム", "5キログラム", "quantity", 5, 5, 5, "eq", False, "kg"),
+    ("出力100MWの発電所", "100MW", "quantity", 100, 100, 100, "eq", False, "MW"),
+    # --- duration ----------------------------------------------------------
+    ("20秒以内で判断", "20秒", "duration", 20, N, 20, "le", False, "s"),
+    ("48時間以内に", "48時間", "duration", 48, N, 48, "le", False, "h"),
+    ("今後3年間で", "3年間", "duration", 3, 3, 3, "eq", False, "year"),
+    ("3ヶ月間で", "3ヶ月間", "duration", 3, 3, 3, "eq", False, "month"),
+    ("1 か月以内に", "1 か月", "duration", 1, N, 1, "le", False, "month"),
+    ("1週間後", "1週間", "duration", 1, 1, 1, "eq", False, "week"),
+    ("3日間にわたり", "3日間", "duration", 3, 3, 3, "eq", False, "day"),
+    ("設立して僅か4年の企業", "4年", "duration", 4, 4, 4, "eq", False, "year"),
+    ("約30分間の会見", "30分間", "duration", 30, 30, 30, "eq", True, "min"),
+    # --- rate --------------------------------------------------------------
+    ("*1人民元=15.5円で換算", "1人民元=15.5円", "rate", 15.5, 15.5, 15.5, "eq", False, "JPY/CNY"),
+    ("1元=15円のレート", "1元=15円", "rate", 15, 15, 15, "eq", False, "JPY/CNY"),
+    ("1ドル＝107.5円で換算", "1ドル＝107.5円", "rate", 107.5, 107.5, 107.5, "eq", False, "JPY/USD"),
+    ("1ユーロ=120円", "1ユーロ=120円", "rate", 120, 120, 120, "eq", False, "JPY/EUR"),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "surface", "kind", "value", "low", "high", "bound", "approx", "unit"), CASES
+)
+def test_phrase_gives_one_figure(
+    mentions_of, phrase, surface, kind, value, low, high, bound, approx, unit
+):
+    mentions = mentions_of(phrase)
+    found = [m for m in mentions if m.surface == surface]
+    assert len(found) == 1, [m.surface for m in mentions]
+    m = found[0]
+    assert m.kind == kind
+    got = (m.value, m.value_low, m.value_high, m.bound, m.approx, m.unit)
+    want = (value, low, high, bound, approx, unit)
+    assert got == pytest.approx(want) if None not in want else got == want
+
+
+DATES = [
+    # phrase, surface, kind, date_start, date_end, precision, year_inferred
+    ("2020年3月31日時点で", "2020年3月31日", "date", "2020-03-31", "2020-03-31", "day", False),
+    ("3月11日には", "3月11日", "date", "2020-03-11", "2020-03-11", "day", True),
+    ("拡大した2月、", "2月", "date", "2020-02-01", "2020-02-29", "month", True),
+    ("2003年にSARSを", "2003年", "date", "2003-01-01", "2003-12-31", "year", False),
+    ("5月上旬にかけて", "5月上旬", "date", "2020-05-01", "2020-05-10", "part", True),
+    ("4月中旬のセール", "4月中旬", "date", "2020-04-11", "2020-04-20", "part", True),
+    ("4月末時点で", "4月末", "date", "2020-04-30", "2020-04-30", "part", True),
+    ("6月下旬に", "6月下旬", "date", "2020-06-21", "2020-06-30", "part", True),
+    ("2020 年上半期の料金", "2020 年上半期", "date", "2020-01-01", "2020-06-30", "part", False),
+    ("令和2年4月1日から", "令和2年4月1日", "date", "2020-04-01", "2020-04-01", "day", False),
+    ("平成31年3月", "平成31年3月", "date", "2019-03-01", "2019-03-31", "month", False),
+    ("令和元年度の実績", "令和元年度", "date", "2019-04-01", "2020-03-31", "year", False),
+    ("二〇二〇年の計画", "二〇二〇年", "date", "2020-01-01", "2020-12-31", "year", False),
+    ("十二月二十五日に", "十二月二十五日", "date", "2020-12-25", "2020-12-25", "day", True),
+    ("更新日 2021/4/1 の", "2021/4/1", "date", "2021-04-01", "2021-04-01", "day", False),
+    ("昨年12月に", "昨年12月", "date", "2019-12-01", "2019-12-31", "month", True),
+    ("5月1日から5日まで", "5月1日から5日", "period", "2020-05-01", "2020-05-05", "day", True),
+    (
+        "1 月\n\n23日から3月2日の間",
+        "1 月\n\n23日から3月2日",
+        "period",
+        "2020-01-23",
+        "2020-03-02",
+        "day",
+        True,
+    ),
+    (
+        "2020年1月から3月にかけて",
+        "2020年1月から3月",
+        "period",
+        "2020-01-01",
+        "2020-03-31",
+        "month",
+        False,
+    ),
+    (
+        "2 月から 5 月上旬にかけて",
+        "2 月から 5 月上旬",
+        "period",
+        "2020-02-01",
+        "2020-05-10",
+        "part",
+        True,
+    ),
+    ("1-3月の売上", "1-3月", "period", "2020-01-01", "2020-03-31", "month", True),
+    (
+        "2019年11月～2020年2月",
+        "2019年11月～2020年2月",
+        "period",
+        "2019-11-01",
+        "2020-02-29",
+        "month",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "surface", "kind", "start", "end", "precision", "inferred"), DATES
+)
+def test_phrase_gives_one_date(mentions_of, phrase, surface, kind, start, end, precision, inferred):
+    found = [m for m in mentions_of(phrase) if m.kind in ("date", "period")]
+    assert [(m.surface, m.kind) for m in found] == [(surface, kind)]
+    m = found[0]
+    assert (m.date_start, m.date_end, m.date_precision, m.year_inferred) == (
+        start,
+        end,
+        precision,
+        inferred,
+    )
+    assert m.value is None and m.bound is None
+
+
+def test_as_of_phrase_sets_as_of_for_figures_in_its_sentence(mentions_of):
+    found = mentions_of("4月22日時点、世界120の国と地域から約3,000人が参加。翌日は500人。")
+    as_of = {m.surface: m.as_of for m in found if m.kind == "count"}
+    assert as_of == {"120": "2020-04-22", "3,000人": "2020-04-22", "500人": None}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "surface", "obj"),
+    [
+        ("マスク1億枚を寄付", "1億枚", "マスク"),
+        ("1億3,000万人の学生", "1億3,000万人", "学生"),
+        ("500台人工呼吸器", "500台", "人工呼吸器"),
+        ("50万枚のマスクと", "50万枚", "マスク"),
+    ],
+)
+def test_object_is_the_noun_written_next_to_the_number(mentions_of, phrase, surface, obj):
+    (m,) = [m for m in mentions_of(phrase) if m.surface == surface]
+    assert m.object == obj
+
+
+def test_year_without_document_date_comes_from_the_last_written_year(mentions_of):
+    found = mentions_of("2019年の実績。3月に発表した。", published=None)
+    march = next(m for m in found if m.surface == "3月")
+    assert (march.date_start, march.year_inferred) == ("2019-03-01", True)

@@ -1,0 +1,32 @@
+"""What must NOT be extracted (the contract's "Not mentions", ja-timex style)."""
+
+from __future__ import annotations
+
+import pytest
+
+NOT_MENTIONS = [
+    "新型コロナウイルス感染症(COVID-19)対策",  # identifier with digits
+    "N95マスクを配布",
+    "C2M(消費者から製造業者へ)戦略",
+    "B2BからB2Cに移行",
+    "3Dショッピングを導入",
+    "春雷計画2020」を発表",  # name containing a year
+    "20-30 代の人々",  # age band
+    "モバイルアプリの TOP 5 に入った",  # rank
+    "第1四半期ではなく第一線の臨床経験",  # ordinals
+    "1)医療機関向けの支援",  # list markers
+    "2. 次の項目",
+    "詳細は https://example.com/2020/05/21/100man.html を参照",  # URL
+    "連絡先: press2020@example.co.jp まで",  # e-mail
+    "二階俊博氏が名誉理事長を務める",  # name with a numeral
+    "一対一の遠隔相談、施策の一つ、一連の取り組み、一般社団法人",  # idioms with 一
+    "百貨店と千葉の十分な一部",  # words starting with numerals
+    "地元の元々の円滑な運営",  # 元 and 円 inside words
+    "毎日何千本ものライブ配信、数十名、数回にわたる",  # vague numbers
+    "[春雷計画 2020](#)を発表",
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_MENTIONS)
+def test_phrase_has_no_figure(mentions_of, phrase):
+    assert [m.surface for m in mentions_of(phrase)] == []
