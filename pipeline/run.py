@@ -8,16 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
 
 from pipeline.dating import date_from_text
 from pipeline.extract import DocumentText, extract
 from pipeline.ingest import SourceText, ingest
-from pipeline.normalise import normalise
+from pipeline.normalise import NormalisedText, normalise
 from pipeline.store import staged_output
-from pipeline.tokenise import make_tagger, sentences, tokenise
+from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
 from schemas.records import Document, Mention, SourceError
-from schemas.tables import frame, frame_from_columns
+from schemas.tables import arrow_schema, frame
 from schemas.vocab import PublishedSource
 
 
@@ -25,7 +25,7 @@ from schemas.vocab import PublishedSource
 class DocumentResult:
     document: Document
     mentions: list[Mention]
-    tokens: pd.DataFrame
+    tokens: pa.Table
     text: str
 
 
@@ -47,19 +47,7 @@ def process(source: SourceText, tagger: object) -> DocumentResult:
     tokens = tokenise(norm.text, tagger)  # type: ignore[arg-type]
     sentence_starts = [s for s, _ in sentences(norm.text)]
     mentions = extract(DocumentText(source.doc_id, norm, tokens, sentence_starts, published))
-    token_sentences = np.maximum(np.searchsorted(sentence_starts, tokens.starts, "right") - 1, 0)
-    token_table = frame_from_columns(
-        "tokens",
-        {
-            "doc_id": [source.doc_id] * len(tokens.surfaces),
-            "sentence_id": token_sentences,
-            "start": norm.starts_to_source(tokens.starts),
-            "end": norm.ends_to_source(tokens.ends),
-            "surface": tokens.surfaces,
-            "pos": tokens.pos,
-            "lemma": tokens.lemmas,
-        },
-    )
+    token_table = _token_table(source.doc_id, norm, tokens, sentence_starts)
     document = Document(
         doc_id=source.doc_id,
         source_path=str(source.path),
@@ -72,6 +60,23 @@ def process(source: SourceText, tagger: object) -> DocumentResult:
         n_sentences=len(sentence_starts),
     )
     return DocumentResult(document, mentions, token_table, source.text)
+
+
+def _token_table(
+    doc_id: str, norm: NormalisedText, tokens: Tokens, sentence_starts: list[int]
+) -> pa.Table:
+    """The tokens of one document with source offsets, built straight into Arrow."""
+    pos, lemmas = tokens.pos_and_lemmas()
+    columns = {
+        "doc_id": [doc_id] * len(tokens.surfaces),
+        "sentence_id": np.maximum(np.searchsorted(sentence_starts, tokens.starts, "right") - 1, 0),
+        "start": norm.starts_to_source(tokens.starts),
+        "end": norm.ends_to_source(tokens.ends),
+        "surface": tokens.surfaces,
+        "pos": pos,
+        "lemma": lemmas,
+    }
+    return pa.Table.from_pydict(columns, schema=arrow_schema("tokens"))
 
 
 def _failure(source: SourceText, err: Exception) -> SourceError:
@@ -103,7 +108,7 @@ def run(
                 continue
             result.documents.append(doc.document)
             result.mentions.extend(doc.mentions)
-            staging.append("tokens", doc.tokens)
+            staging.append_arrow("tokens", doc.tokens)
         tables = {
             "documents": frame("documents", result.documents),
             "mentions": frame("mentions", result.mentions),

@@ -74,6 +74,18 @@ class Staging:
             self._writers[name] = pq.ParquetWriter(self.dir / f"{name}.parquet", table.schema)
         self._writers[name].write_table(table)
 
+    def append_arrow(self, name: str, table: pa.Table) -> None:
+        """Append rows already typed by ``schemas.tables.arrow_schema`` (no pandas round trip).
+
+        Used for the tokens table, which is built by code from typed columns; running
+        pandera over millions of token rows would cost more than tokenising them.
+        """
+        if table.num_rows == 0:
+            return
+        if name not in self._writers:
+            self._writers[name] = pq.ParquetWriter(self.dir / f"{name}.parquet", table.schema)
+        self._writers[name].write_table(table)
+
     def commit(self, tables: dict[str, pd.DataFrame]) -> list[Path]:
         """Validate and write the remaining tables, then move every file into place."""
         checked = {name: _checked(name, df) for name, df in tables.items()}

@@ -12,9 +12,12 @@ import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import fugashi
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 #: NOTE: 20,000 characters keeps MeCab's lattice small; real paragraphs are far shorter.
 MAX_CHUNK = 20_000
@@ -29,13 +32,19 @@ def make_tagger() -> fugashi.Tagger:
 
 @dataclass(frozen=True)
 class Tokens:
-    """Tokens of one document, column by column (a row object per token is too slow)."""
+    """Tokens of one document, column by column (a row object per token is too slow).
+
+    ``features`` keeps MeCab's raw feature string; part of speech and lemma are
+    parsed from it only where needed (``pos``) or for all tokens at once (``table``).
+    """
 
     starts: np.ndarray
     ends: np.ndarray
     surfaces: list[str]
-    pos: list[str]
-    lemmas: list[str]
+    features: list[str]
+
+    def pos(self, i: int) -> str:
+        return _pos(self.features[i])
 
     def index_starting_at(self, offset: int) -> int | None:
         i = int(np.searchsorted(self.starts, offset))
@@ -45,13 +54,34 @@ class Tokens:
         i = int(np.searchsorted(self.ends, offset))
         return i if i < len(self.ends) and self.ends[i] == offset else None
 
-    def index_covering(self, offset: int) -> int | None:
-        i = int(np.searchsorted(self.starts, offset, side="right")) - 1
-        return i if i >= 0 and offset < self.ends[i] else None
+    def pos_and_lemmas(self) -> tuple[pa.Array, pa.Array]:
+        """Part of speech and lemma of every token, parsed in one vectorised pass.
+
+        NOTE: the rare feature strings with quoted commas (the token "," itself) may
+        get a wrong lemma here; ``pos(i)`` parses them exactly.
+        """
+        padded = pc.binary_join_element_wise(pa.array(self.features, pa.string()), _PAD, "")
+        parts = pc.split_pattern(padded, ",", max_splits=8)
+        head = [pc.list_element(parts, k) for k in range(4)]
+        pos = pc.replace_substring_regex(pc.binary_join_element_wise(*head, "-"), r"(-\*)+$", "")
+        lemma = pc.list_element(parts, 7)
+        # unidic glosses loanwords ("グループ-group"): keep the Japanese lemma
+        lemma = pc.replace_substring_regex(lemma, r"^([^-]+)-.*$", r"\1")
+        surfaces = pa.array(self.surfaces, pa.string())
+        lemma = pc.if_else(pc.equal(lemma, ""), surfaces, lemma)
+        return pos, lemma
+
+
+_PAD = "," * 8
 
 
 def _features(raw: str) -> list[str]:
-    return next(csv.reader([raw])) if '"' in raw else raw.split(",")
+    return next(csv.reader([raw])) if '"' in raw else raw.split(",", 8)
+
+
+@lru_cache(maxsize=65536)
+def _pos(raw_head: str) -> str:
+    return "-".join(f for f in _features(raw_head)[:4] if f != "*")
 
 
 def _chunks(paragraph: str) -> list[tuple[int, str]]:
@@ -73,8 +103,7 @@ def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
     starts: list[int] = []
     ends: list[int] = []
     surfaces: list[str] = []
-    pos_tags: list[str] = []
-    lemmas: list[str] = []
+    features: list[str] = []
     para_start = 0
     for paragraph in text.split("\n"):
         for chunk_start, chunk in _chunks(paragraph) if paragraph.strip() else ():
@@ -86,18 +115,10 @@ def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
                 cursor += len(surface)
                 ends.append(cursor)
                 surfaces.append(surface)
-                feats = _features(word.feature_raw)
-                pos_tags.append("-".join(f for f in feats[:4] if f != "*"))
-                lemma = feats[7] if len(feats) > 7 and feats[7] else surface
-                # unidic glosses loanwords ("グループ-group"): keep the Japanese lemma
-                lemmas.append(lemma.split("-", 1)[0] if len(lemma) > 1 else lemma)
+                features.append(word.feature_raw)
         para_start += len(paragraph) + 1
     return Tokens(
-        np.asarray(starts, dtype=np.int64),
-        np.asarray(ends, dtype=np.int64),
-        surfaces,
-        pos_tags,
-        lemmas,
+        np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), surfaces, features
     )
 
 

@@ -82,12 +82,21 @@ def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
     return df.astype({c: schema.columns[c].dtype.type for c in cols})
 
 
-def frame_from_columns(name: str, data: dict[str, object]) -> pd.DataFrame:
-    """Build a large table column by column (no record object per row), typed by its schema."""
-    cols = columns(TABLES[name])
-    schema = table_schema(name)
-    df = pd.DataFrame({c: data[c] for c in cols})
-    return df.astype({c: schema.columns[c].dtype.type for c in cols})
+
+_ARROW_TYPES = {str: "string", int: "int64", float: "float64", bool: "bool"}
+
+
+def arrow_schema(name: str):
+    """The Arrow schema of a table, for tables written without going through pandas."""
+    import pyarrow as pa_arrow
+
+    fields = []
+    for field, info in TABLES[name].model_fields.items():
+        base, nullable = _column_type(info.annotation)
+        if isinstance(base, type) and issubclass(base, Enum):
+            base = str
+        fields.append(pa_arrow.field(field, _ARROW_TYPES[base], nullable=nullable))
+    return pa_arrow.schema(fields)
 
 
 def validate(name: str, df: pd.DataFrame) -> pd.DataFrame | None:

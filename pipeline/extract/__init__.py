@@ -10,6 +10,7 @@ characters, apply modifiers, add context fields, map offsets back to the source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,8 @@ from pipeline.extract.context_fields import as_of_dates, object_of
 from pipeline.extract.filters import keep, masked_spans
 from pipeline.extract.modifiers import apply_modifiers
 from pipeline.normalise import LineIndex, NormalisedText
+from pipeline.patterns import cues
+from pipeline.patterns.fragments import alternation
 from pipeline.tokenise import Tokens, sentence_of
 from schemas.records import Mention
 from schemas.vocab import TEMPORAL_KINDS, Kind
@@ -45,16 +48,41 @@ class DocumentText:
     published: date | None
 
 
+#: where a figure can begin: numerals, era and relative-year words, prefixed currencies
+_ANCHOR = re.compile(
+    rf"[0-9{''.join(cues.KANJI_DIGITS)}{''.join(cues.SMALL_SCALES)}]"
+    rf"|{alternation(cues.ERAS)}|{alternation(cues.RELATIVE_YEARS)}"
+    rf"|{alternation(cues.CURRENCY_PREFIXES)}"
+)
+#: NOTE: a figure ends at most this far after its last anchor character (the longest
+#: unit, modifier or period tail is shorter); windows closer than this are merged.
+_WINDOW_MARGIN = 40
+
+
+def numeral_windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of text that can hold a figure; patterns scan only these."""
+    windows: list[list[int]] = []
+    for m in _ANCHOR.finditer(text):
+        if windows and m.start() <= windows[-1][1]:
+            windows[-1][1] = min(len(text), m.end() + _WINDOW_MARGIN)
+        else:
+            windows.append([m.start(), min(len(text), m.end() + _WINDOW_MARGIN)])
+    return [(a, b) for a, b in windows]
+
+
 def find_candidates(
     ctx: Context, patterns: Iterable[Pattern] = PATTERNS
 ) -> list[tuple[Candidate, int]]:
     """Every match of every row, with the row's priority."""
     found = []
+    windows = numeral_windows(ctx.text)
     for pattern in patterns:
-        for m in pattern.regex.finditer(ctx.text):
-            cand = pattern.parse(m, ctx)
-            if cand is not None:
-                found.append((cand, pattern.priority))
+        finditer = pattern.regex.finditer
+        for start, end in windows:
+            for m in finditer(ctx.text, start, end):
+                cand = pattern.parse(m, ctx)
+                if cand is not None:
+                    found.append((cand, pattern.priority))
     found += [(p, dates.PERIOD_PRIORITY) for p in dates.periods([c for c, _ in found], ctx.text)]
     return found
 

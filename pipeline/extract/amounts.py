@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from pipeline.extract.candidate import Candidate, Context, Parse, Pattern
+from pipeline.extract.candidate import Candidate, Context, Pattern
 from pipeline.extract.numerals import Number, parse_numeral
 from pipeline.patterns import cues
 from pipeline.patterns.fragments import NOT_LATIN_AFTER, NUM, RANGE_JOINER
@@ -98,26 +98,21 @@ def unit_rows(
     latin: bool = False,
     scale_of: Callable[[str], Decimal] | None = None,
 ) -> list[Pattern]:
-    """Two rows for a family: a single figure and a range, both ending in a unit."""
+    """The row of a family: a single figure or a range, ending in a unit."""
     lookup = unit_of.__getitem__ if isinstance(unit_of, Mapping) else unit_of
     unit = rf"(?P<unit>{unit_regex}){NOT_LATIN_AFTER if latin else ''}"
-    single = re.compile(rf"(?P<num>{NUM})\s?{unit}")
-    ranged = re.compile(
-        rf"(?P<num>{NUM})(?:\s?(?:{unit_regex}))?\s?{RANGE_JOINER}\s?(?P<num2>{NUM})\s?{unit}"
+    # one regex for "N unit" and "N(unit)~M unit"; the range part backtracks away
+    regex = re.compile(
+        rf"(?P<num>{NUM})(?:(?:\s?(?:{unit_regex}))?\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?\s?{unit}"
     )
 
-    def parse(rule: str) -> Parse:
-        def _parse(m: re.Match[str], ctx: Context) -> Candidate | None:
-            written = m.group("unit")
-            scale = scale_of(written) if scale_of else 1
-            is_latin = written.isascii() and written.isalpha()
-            return number_candidate(
-                m, kind, rule, lookup(written), scale=scale, latin_unit=is_latin
-            )
+    def parse(m: re.Match[str], ctx: Context) -> Candidate | None:
+        written = m.group("unit")
+        scale = scale_of(written) if scale_of else 1
+        is_latin = written.isascii() and written.isalpha()
+        rule = f"{family}.range.v1" if m.group("num2") else f"{family}.v1"
+        return number_candidate(
+            m, kind, rule, lookup(written), scale=scale, latin_unit=is_latin
+        )
 
-        return _parse
-
-    return [
-        Pattern(f"{family}.v1", single, parse(f"{family}.v1"), priority),
-        Pattern(f"{family}.range.v1", ranged, parse(f"{family}.range.v1"), priority),
-    ]
+    return [Pattern(f"{family}.v1", regex, parse, priority)]

@@ -34,7 +34,7 @@ _NOT_OBJECTS = frozenset(
 
 
 def _is_object_token(ctx: Context, i: int) -> bool:
-    pos = ctx.tokens.pos[i]
+    pos = ctx.tokens.pos(i)
     return (pos.startswith(_OBJECT_POS) and "助数詞" not in pos) or (
         pos.startswith("名詞-数詞") and ctx.tokens.surfaces[i].isascii()
     )
@@ -46,8 +46,8 @@ def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
     if (
         step == 1
         and i is not None
-        and i < len(tokens.pos)
-        and tokens.pos[i].startswith("名詞-数詞")
+        and i < len(tokens.surfaces)
+        and tokens.pos(i).startswith("名詞-数詞")
     ):
         return None  # the next figure, not what this one counts
     picked: list[int] = []
@@ -68,7 +68,7 @@ def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
     # a compound that is only a number or a suffix names nothing
     return (
         words
-        if any(not tokens.pos[k].startswith(("名詞-数詞", "接尾辞")) for k in picked)
+        if any(not tokens.pos(k).startswith(("名詞-数詞", "接尾辞")) for k in picked)
         else None
     )
 

@@ -51,7 +51,7 @@ def _token_aligned(ctx: Context, cand: Candidate) -> bool:
         return False
     first = ctx.text[cand.numeral_start]
     is_numeral = first.isdigit() or first in _KANJI_NUMERALS
-    if is_numeral and not tokens.pos[i].startswith("名詞-数詞"):
+    if is_numeral and not tokens.pos(i).startswith("名詞-数詞"):
         return False
     return cand.latin_unit or tokens.index_ending_at(cand.end) is not None
 
