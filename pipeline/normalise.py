@@ -45,29 +45,25 @@ class _Layer:
     s_starts: np.ndarray
     s_ends: np.ndarray
 
-    def starts_to_source(self, pos: np.ndarray) -> np.ndarray:
+    def _to_source(self, pos: np.ndarray, is_end: bool) -> np.ndarray:
+        """Map positions; inside an edit, a start goes to its source start, an end to its end.
+
+        An end at a deletion stays before the deleted characters, a start after them.
+        """
         if not len(self.n_starts):
             return pos
-        i = np.searchsorted(self.n_starts, pos, side="right") - 1
-        out = pos.copy()
+        i = np.searchsorted(self.n_starts, pos, side="left" if is_end else "right") - 1
         has = i >= 0
         ii = np.where(has, i, 0)
-        inside = has & (pos < self.n_ends[ii])
-        linear = self.s_ends[ii] + (pos - self.n_ends[ii])
-        out = np.where(has, linear, out)
-        return np.where(inside, self.s_starts[ii], out)
+        inside = has & ((pos <= self.n_ends[ii]) if is_end else (pos < self.n_ends[ii]))
+        linear = np.where(has, self.s_ends[ii] + (pos - self.n_ends[ii]), pos)
+        return np.where(inside, (self.s_ends if is_end else self.s_starts)[ii], linear)
+
+    def starts_to_source(self, pos: np.ndarray) -> np.ndarray:
+        return self._to_source(pos, is_end=False)
 
     def ends_to_source(self, pos: np.ndarray) -> np.ndarray:
-        if not len(self.n_starts):
-            return pos
-        i = np.searchsorted(self.n_starts, pos, side="left") - 1
-        out = pos.copy()
-        has = i >= 0
-        ii = np.where(has, i, 0)
-        inside = has & (pos <= self.n_ends[ii])
-        linear = self.s_ends[ii] + (pos - self.n_ends[ii])
-        out = np.where(has, linear, out)
-        return np.where(inside, self.s_ends[ii], out)
+        return self._to_source(pos, is_end=True)
 
 
 def _apply(
