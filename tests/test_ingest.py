@@ -61,3 +61,12 @@ def test_other_files_are_ignored(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     sources, errors = ingest(tmp_path)
     assert [s.doc_id for s in sources] == ["a"] and errors == []
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    import pipeline.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MAX_BYTES", 10)
+    (tmp_path / "big.txt").write_text(GOOD, encoding="utf-8")
+    sources, errors = ingest(tmp_path)
+    assert sources == [] and "over the 10-byte limit" in errors[0].reason

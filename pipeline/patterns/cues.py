@@ -6,7 +6,6 @@ the regex fragments and the extractors are built from these tables.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from types import MappingProxyType as _frozen
 
 from schemas.vocab import Bound
@@ -371,5 +370,3 @@ PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")
 # --- not mentions ----------------------------------------------------------
 #: written right before a number to make it an ordinal, a vague or a rank
 NOT_MENTION_PREFIXES = ("第", "何", "数", "幾", "No.", "No", "#", "TOP", "Top", "top", "ナンバー")
-
-DECIMAL_ONE = Decimal(1)
