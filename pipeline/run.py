@@ -66,15 +66,14 @@ def _token_table(
     doc_id: str, norm: NormalisedText, tokens: Tokens, sentence_starts: list[int]
 ) -> pa.Table:
     """The tokens of one document with source offsets, built straight into Arrow."""
-    pos, lemmas = tokens.pos_and_lemmas()
     columns = {
-        "doc_id": [doc_id] * len(tokens.surfaces),
+        "doc_id": [doc_id] * len(tokens),
         "sentence_id": np.maximum(np.searchsorted(sentence_starts, tokens.starts, "right") - 1, 0),
         "start": norm.starts_to_source(tokens.starts),
         "end": norm.ends_to_source(tokens.ends),
         "surface": tokens.surfaces,
-        "pos": pos,
-        "lemma": lemmas,
+        "pos": tokens.pos_tags,
+        "lemma": tokens.lemmas,
     }
     return pa.Table.from_pydict(columns, schema=arrow_schema("tokens"))
 

@@ -49,7 +49,7 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Lists joined with '|' as the contract says; everything else as written."""
     out = df.copy()
     for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, list | tuple)).any():
+        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list | tuple)).any():
             out[col] = out[col].map(
                 lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple) else v
             )

@@ -3,16 +3,20 @@
 Needs: ``NormalisedText``.  Produces: ``Tokens`` (columnar, normalised offsets) and
 sentence spans.  Text is fed paragraph by paragraph and long paragraphs in chunks,
 because MeCab crashes the whole process on one string of a few million characters.
+
+Speed: MeCab's own text output (``Tagger.parse``) is split by Arrow kernels, so no
+Python object is made per token; offsets follow from the surfaces' lengths because
+MeCab drops only spaces, tabs and vertical tabs.  When the lengths do not add up
+(e.g. a NUL byte, which ends MeCab's input), the document is tokenised node by node.
 The tagger is created by the caller and passed in: it cannot be pickled or shared.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
 import fugashi
 import numpy as np
@@ -21,8 +25,12 @@ import pyarrow.compute as pc
 
 #: NOTE: 20,000 characters keeps MeCab's lattice small; real paragraphs are far shorter.
 MAX_CHUNK = 20_000
+#: characters MeCab skips between tokens (checked against fugashi + unidic-lite)
+MECAB_SPACE = " \t\x0b"
 _SENTENCE = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+[」』）)\]]*|\n|$)")
 _CHUNK_CUT = re.compile(r"[。！？!?\s]")
+#: columns of unidic-lite's default output: surface, pron, kana, lemma, pos, …
+_SURFACE, _LEMMA, _POS = 0, 3, 4
 
 
 def make_tagger() -> fugashi.Tagger:
@@ -32,56 +40,47 @@ def make_tagger() -> fugashi.Tagger:
 
 @dataclass(frozen=True)
 class Tokens:
-    """Tokens of one document, column by column (a row object per token is too slow).
-
-    ``features`` keeps MeCab's raw feature string; part of speech and lemma are
-    parsed from it only where needed (``pos``) or for all tokens at once (``table``).
-    """
+    """Tokens of one document, column by column (a row object per token is too slow)."""
 
     starts: np.ndarray
     ends: np.ndarray
-    surfaces: list[str]
-    features: list[str]
+    surfaces: pa.Array
+    pos_tags: pa.Array
+    lemmas: pa.Array
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def surface(self, i: int) -> str:
+        return self.surfaces[i].as_py()
 
     def pos(self, i: int) -> str:
-        return _pos(self.features[i])
+        return self.pos_tags[i].as_py()
+
+    @cached_property
+    def _by_start(self) -> dict[int, int]:
+        return dict(zip(self.starts.tolist(), range(len(self.starts)), strict=True))
+
+    @cached_property
+    def _by_end(self) -> dict[int, int]:
+        return dict(zip(self.ends.tolist(), range(len(self.ends)), strict=True))
 
     def index_starting_at(self, offset: int) -> int | None:
-        i = int(np.searchsorted(self.starts, offset))
-        return i if i < len(self.starts) and self.starts[i] == offset else None
+        return self._by_start.get(offset)
 
     def index_ending_at(self, offset: int) -> int | None:
-        i = int(np.searchsorted(self.ends, offset))
-        return i if i < len(self.ends) and self.ends[i] == offset else None
+        return self._by_end.get(offset)
 
-    def pos_and_lemmas(self) -> tuple[pa.Array, pa.Array]:
-        """Part of speech and lemma of every token, parsed in one vectorised pass.
+    @cached_property
+    def _numeral_mask(self) -> np.ndarray:
+        return pc.starts_with(self.pos_tags, "名詞-数詞").to_numpy(zero_copy_only=False)
 
-        NOTE: the rare feature strings with quoted commas (the token "," itself) may
-        get a wrong lemma here; ``pos(i)`` parses them exactly.
-        """
-        padded = pc.binary_join_element_wise(pa.array(self.features, pa.string()), _PAD, "")
-        parts = pc.split_pattern(padded, ",", max_splits=8)
-        head = [pc.list_element(parts, k) for k in range(4)]
-        pos = pc.replace_substring_regex(pc.binary_join_element_wise(*head, "-"), r"(-\*)+$", "")
-        lemma = pc.list_element(parts, 7)
-        # unidic glosses loanwords ("グループ-group"): keep the Japanese lemma
-        lemma = pc.replace_substring_regex(lemma, r"^([^-]+)-.*$", r"\1")
-        surfaces = pa.array(self.surfaces, pa.string())
-        lemma = pc.if_else(pc.equal(lemma, ""), surfaces, lemma)
-        return pos, lemma
+    def numeral_starts(self) -> np.ndarray:
+        """Offsets of tokens tagged as numerals: where most figures begin."""
+        return self.starts[self._numeral_mask]
 
-
-_PAD = "," * 8
-
-
-def _features(raw: str) -> list[str]:
-    return next(csv.reader([raw])) if '"' in raw else raw.split(",", 8)
-
-
-@lru_cache(maxsize=65536)
-def _pos(raw_head: str) -> str:
-    return "-".join(f for f in _features(raw_head)[:4] if f != "*")
+    def numeral_ends(self) -> np.ndarray:
+        return self.ends[self._numeral_mask]
 
 
 def _chunks(paragraph: str) -> list[tuple[int, str]]:
@@ -98,28 +97,69 @@ def _chunks(paragraph: str) -> list[tuple[int, str]]:
     return out
 
 
-def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
-    """Tokenise normalised text; offsets are into that same text."""
-    starts: list[int] = []
-    ends: list[int] = []
-    surfaces: list[str] = []
-    features: list[str] = []
+def _document_chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, chunk) for every paragraph chunk MeCab should see."""
+    chunks = []
     para_start = 0
     for paragraph in text.split("\n"):
-        for chunk_start, chunk in _chunks(paragraph) if paragraph.strip() else ():
-            cursor = para_start + chunk_start
-            for word in tagger(chunk):
-                surface = word.surface
-                cursor += len(word.white_space)
-                starts.append(cursor)
-                cursor += len(surface)
-                ends.append(cursor)
-                surfaces.append(surface)
-                features.append(word.feature_raw)
+        if paragraph.strip(MECAB_SPACE):
+            chunks += [(para_start + off, chunk) for off, chunk in _chunks(paragraph)]
         para_start += len(paragraph) + 1
-    return Tokens(
-        np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64), surfaces, features
-    )
+    return chunks
+
+
+def _lemma(lemma: pa.Array, surfaces: pa.Array) -> pa.Array:
+    # unidic glosses loanwords and counters ("グループ-group", "円-助数詞"): keep the word
+    stripped = pc.replace_substring_regex(lemma, r"^([^-]+)-.*$", r"\1")
+    return pc.if_else(pc.equal(stripped, ""), surfaces, stripped)
+
+
+def _from_parse(text: str, chunks: list[tuple[int, str]], tagger: fugashi.Tagger) -> Tokens | None:
+    lines = pa.array("\n".join(tagger.parse(chunk) for _, chunk in chunks).split("\n"), pa.string())
+    lines = pc.filter(lines, pc.and_(pc.not_equal(lines, "EOS"), pc.not_equal(lines, "")))
+    parts = pc.split_pattern(lines, "\t", max_splits=_POS + 1)
+    if len(lines) and pc.min(pc.list_value_length(parts)).as_py() <= _POS:
+        return None
+    surfaces = pc.list_element(parts, _SURFACE) if len(lines) else pa.array([], pa.string())
+    lengths = pc.utf8_length(surfaces).to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    visible = np.flatnonzero(~np.isin(codes, [ord(c) for c in MECAB_SPACE + "\n"]))
+    if int(lengths.sum()) != len(visible):
+        return None
+    cumulative = np.cumsum(lengths)
+    starts = visible[cumulative - lengths] if len(lengths) else np.zeros(0, np.int64)
+    ends = visible[cumulative - 1] + 1 if len(lengths) else np.zeros(0, np.int64)
+    if not len(lines):
+        return Tokens(starts, ends, surfaces, surfaces, surfaces)
+    pos = pc.list_element(parts, _POS)
+    return Tokens(starts.astype(np.int64), ends.astype(np.int64), surfaces, pos,
+                  _lemma(pc.list_element(parts, _LEMMA), surfaces))
+
+
+def _from_nodes(chunks: list[tuple[int, str]], tagger: fugashi.Tagger) -> Tokens:
+    """Node by node, with MeCab's own whitespace accounting: slower, always exact."""
+    starts, ends, surfaces, pos, lemmas = [], [], [], [], []
+    for offset, chunk in chunks:
+        cursor = offset
+        for word in tagger(chunk):
+            cursor += len(word.white_space)
+            starts.append(cursor)
+            cursor += len(word.surface)
+            ends.append(cursor)
+            surfaces.append(word.surface)
+            feats = word.feature_raw.split(",")
+            pos.append("-".join(f for f in feats[:4] if f != "*"))
+            lemmas.append(feats[7] if len(feats) > 7 and feats[7] else word.surface)
+    surface_array = pa.array(surfaces, pa.string())
+    return Tokens(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
+                  surface_array, pa.array(pos, pa.string()),
+                  _lemma(pa.array(lemmas, pa.string()), surface_array))
+
+
+def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
+    """Tokenise normalised text; offsets are into that same text."""
+    chunks = _document_chunks(text)
+    return _from_parse(text, chunks, tagger) or _from_nodes(chunks, tagger)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import DOC_DATE
+
 NOT_MENTIONS = [
     "新型コロナウイルス感染症(COVID-19)対策",  # identifier with digits
     "N95マスクを配布",
@@ -30,3 +32,9 @@ NOT_MENTIONS = [
 @pytest.mark.parametrize("phrase", NOT_MENTIONS)
 def test_phrase_has_no_figure(mentions_of, phrase):
     assert [m.surface for m in mentions_of(phrase)] == []
+
+
+@pytest.mark.parametrize("phrase", ["4872年5月47日に", "13月1日", "2月30日", "5月47日時点"])
+def test_impossible_dates_are_not_dates(mentions_of, phrase):
+    for published in (None, DOC_DATE):
+        assert [m.kind for m in mentions_of(phrase, published)] == []

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from pipeline.tokenise import MAX_CHUNK, _chunks, sentences, tokenise
+import pytest
+
+from pipeline.tokenise import (
+    MAX_CHUNK,
+    _chunks,
+    _document_chunks,
+    _from_nodes,
+    sentences,
+    tokenise,
+)
 
 
 def test_long_paragraph_is_cut_into_bounded_chunks_that_join_back():
@@ -18,11 +27,25 @@ def test_long_paragraph_is_cut_into_bounded_chunks_that_join_back():
 def test_token_offsets_point_into_the_text(tagger):
     text = "アリババは 2020年に\n\n100万枚 のマスクを寄付した。" + "長い文。" * 6000
     tokens = tokenise(text, tagger)
-    for start, end, surface in zip(tokens.starts, tokens.ends, tokens.surfaces, strict=True):
+    surfaces = tokens.surfaces.to_pylist()
+    for start, end, surface in zip(tokens.starts, tokens.ends, surfaces, strict=True):
         assert text[start:end] == surface
-    pos, lemmas = tokens.pos_and_lemmas()
-    assert len(pos) == len(lemmas) == len(tokens.surfaces)
+    assert len(tokens.pos_tags) == len(tokens.lemmas) == len(tokens)
     assert tokens.pos(0).startswith("名詞")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["アリババ 2020年に\n\n100万枚", "\r\n見出し\r\n本文　全角\x0b空白", "前\x00後の100万円", ""],
+)
+def test_fast_and_exact_tokenisers_agree(tagger, text):
+    chunks = _document_chunks(text)
+    exact = _from_nodes(chunks, tagger)
+    fast = tokenise(text, tagger)
+    assert fast.starts.tolist() == exact.starts.tolist()
+    assert fast.surfaces.to_pylist() == exact.surfaces.to_pylist()
+    assert fast.pos_tags.to_pylist() == exact.pos_tags.to_pylist()
+    assert fast.lemmas.to_pylist() == exact.lemmas.to_pylist()
 
 
 def test_sentences_end_at_punctuation_and_line_breaks():

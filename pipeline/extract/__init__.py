@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
+
 from pipeline.extract import counts, dates, measures, money, rates
 from pipeline.extract.candidate import Candidate, Context, Pattern
 from pipeline.extract.context_fields import as_of_dates, object_of
@@ -48,42 +50,44 @@ class DocumentText:
     published: date | None
 
 
-#: where a figure can begin: numerals, era and relative-year words, prefixed currencies
-_ANCHOR = re.compile(
-    rf"[0-9{''.join(cues.KANJI_DIGITS)}{''.join(cues.SMALL_SCALES)}]"
-    rf"|{alternation(cues.ERAS)}|{alternation(cues.RELATIVE_YEARS)}"
+#: where a figure can begin besides numeral tokens: eras, relative years, currency signs
+_WORD_ANCHORS = re.compile(
+    rf"{alternation(cues.ERAS)}|{alternation(cues.RELATIVE_YEARS)}"
     rf"|{alternation(cues.CURRENCY_PREFIXES)}"
 )
-#: NOTE: a figure ends at most this far after its last anchor character (the longest
-#: unit, modifier or period tail is shorter); windows closer than this are merged.
-_WINDOW_MARGIN = 40
 
 
-def numeral_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text that can hold a figure; patterns scan only these."""
-    windows: list[list[int]] = []
-    for m in _ANCHOR.finditer(text):
-        if windows and m.start() <= windows[-1][1]:
-            windows[-1][1] = min(len(text), m.end() + _WINDOW_MARGIN)
-        else:
-            windows.append([m.start(), min(len(text), m.end() + _WINDOW_MARGIN)])
-    return [(a, b) for a, b in windows]
+def anchors(text: str, tokens: Tokens) -> list[int]:
+    """Offsets where a figure can begin: each run of numeral tokens, and anchor words.
+
+    Patterns are tried only here (``regex.match`` at an offset), which is far cheaper
+    than letting every pattern try every character of the text.
+    """
+    starts = tokens.numeral_starts()
+    ends = tokens.numeral_ends()
+    # a numeral token glued to the one before it continues a number ("1億" + "3,000")
+    run_starts = starts[~np.isin(starts, ends)] if len(starts) else starts
+    words = [m.start() for m in _WORD_ANCHORS.finditer(text)]
+    return sorted(set(run_starts.tolist()) | set(words))
 
 
 def find_candidates(
     ctx: Context, patterns: Iterable[Pattern] = PATTERNS
 ) -> list[tuple[Candidate, int]]:
-    """Every match of every row, with the row's priority."""
+    """Every match of every row at every anchor, with the row's priority."""
     found = []
-    windows = numeral_windows(ctx.text)
+    text = ctx.text
+    at = anchors(text, ctx.tokens)
     for pattern in patterns:
-        finditer = pattern.regex.finditer
-        for start, end in windows:
-            for m in finditer(ctx.text, start, end):
-                cand = pattern.parse(m, ctx)
+        match, parse, priority = pattern.regex.match, pattern.parse, pattern.priority
+        for offset in at:
+            m = match(text, offset)
+            if m is not None:
+                cand = parse(m, ctx)
                 if cand is not None:
-                    found.append((cand, pattern.priority))
-    found += [(p, dates.PERIOD_PRIORITY) for p in dates.periods([c for c, _ in found], ctx.text)]
+                    found.append((cand, priority))
+    dated = [c for c, _ in found]
+    found += [(p, dates.PERIOD_PRIORITY) for p in dates.periods(dated, text)]
     return found
 
 
@@ -122,9 +126,10 @@ def extract(doc: DocumentText) -> list[Mention]:
     norm = doc.normalised
     lines = LineIndex(norm.source)
     as_of = as_of_dates([c for c in chosen if c.kind == Kind.DATE], ctx.text)
+    starts = norm.starts_to_source(np.array([c.start for c in chosen], dtype=np.int64)).tolist()
+    ends = norm.ends_to_source(np.array([c.end for c in chosen], dtype=np.int64)).tolist()
     mentions = []
-    for cand in chosen:
-        start, end = norm.to_source(cand.start, cand.end)
+    for cand, start, end in zip(chosen, starts, ends, strict=True):
         sentence = sentence_of(doc.sentence_starts, cand.start)
         stated_as_of = None
         if cand.kind not in TEMPORAL_KINDS:

@@ -36,7 +36,7 @@ _NOT_OBJECTS = frozenset(
 def _is_object_token(ctx: Context, i: int) -> bool:
     pos = ctx.tokens.pos(i)
     return (pos.startswith(_OBJECT_POS) and "助数詞" not in pos) or (
-        pos.startswith("名詞-数詞") and ctx.tokens.surfaces[i].isascii()
+        pos.startswith("名詞-数詞") and ctx.tokens.surface(i).isascii()
     )
 
 
@@ -46,16 +46,16 @@ def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
     if (
         step == 1
         and i is not None
-        and i < len(tokens.surfaces)
+        and i < len(tokens)
         and tokens.pos(i).startswith("名詞-数詞")
     ):
         return None  # the next figure, not what this one counts
     picked: list[int] = []
     while (
         i is not None
-        and 0 <= i < len(tokens.surfaces)
+        and 0 <= i < len(tokens)
         and _is_object_token(ctx, i)
-        and tokens.surfaces[i] not in _NOT_OBJECTS
+        and tokens.surface(i) not in _NOT_OBJECTS
     ):
         if picked and tokens.starts[max(i, picked[-1])] != tokens.ends[min(i, picked[-1])]:
             break
@@ -64,7 +64,7 @@ def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
     if not picked:
         return None
     picked.sort()
-    words = "".join(tokens.surfaces[k] for k in picked)
+    words = "".join(tokens.surface(k) for k in picked)
     # a compound that is only a number or a suffix names nothing
     return (
         words

@@ -46,7 +46,7 @@ def _noun_follows(ctx: Context, offset: int) -> bool:
     i = ctx.tokens.index_starting_at(offset)
     if i is None:
         return False
-    surface, pos = ctx.tokens.surfaces[i], ctx.tokens.pos(i)
+    surface, pos = ctx.tokens.surface(i), ctx.tokens.pos(i)
     return (
         pos.startswith(_NOUN_POS)
         and surface not in _FUNCTION_NOUNS

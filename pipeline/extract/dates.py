@@ -115,12 +115,13 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     if month is None or not 1 <= month <= 12:
         return None
     year = _year(m, ctx, month)
-    if year.year is None:
-        return _date_candidate(m, "date.month.v1", year_inferred=True)
     try:
-        start, end, precision = _days(year.year, month, day, m.group("month_part"))
+        # NOTE: 2000 is a leap year, so 2月29日 stands when the year is unknown
+        start, end, precision = _days(year.year or 2000, month, day, m.group("month_part"))
     except ValueError:
         return None
+    if year.year is None:
+        return _date_candidate(m, "date.month.v1", year_inferred=True)
     return _date_candidate(
         m,
         "date.month.v1",
