@@ -166,7 +166,7 @@ class LineIndex:
     """1-based line numbers of source offsets."""
 
     def __init__(self, source: str) -> None:
-        self._breaks = [i for i, ch in enumerate(source) if ch == "\n"]
+        self._breaks = [m.start() for m in re.finditer("\n", source)]
 
     def line(self, offset: int) -> int:
         return bisect_right(self._breaks, offset - 1) + 1 if offset else 1

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import fugashi
 import numpy as np
 import pyarrow as pa
 
@@ -37,14 +38,14 @@ class RunResult:
     written: list[Path] = field(default_factory=list)
 
 
-def process(source: SourceText, tagger: object) -> DocumentResult:
+def process(source: SourceText, tagger: fugashi.Tagger) -> DocumentResult:
     """Normalise, tokenise and extract one document."""
     norm = normalise(source.text)
     published, published_source = source.published, PublishedSource.METADATA
     if published is None:
         published = date_from_text(norm.text)
         published_source = PublishedSource.TEXT if published else PublishedSource.EMPTY
-    tokens = tokenise(norm.text, tagger)  # type: ignore[arg-type]
+    tokens = tokenise(norm.text, tagger)
     sentence_starts = [s for s, _ in sentences(norm.text)]
     mentions = extract(DocumentText(source.doc_id, norm, tokens, sentence_starts, published))
     token_table = _token_table(source.doc_id, norm, tokens, sentence_starts)

@@ -51,11 +51,22 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.starts)
 
+    @cached_property
+    def _surface_list(self) -> list[str]:
+        return self.surfaces.to_pylist()
+
+    @cached_property
+    def _pos_list(self) -> list[str]:
+        return self.pos_tags.to_pylist()
+
     def surface(self, i: int) -> str:
-        return self.surfaces[i].as_py()
+        return self._surface_list[i]
 
     def pos(self, i: int) -> str:
-        return self.pos_tags[i].as_py()
+        return self._pos_list[i]
+
+    def is_numeral(self, i: int) -> bool:
+        return bool(self._numeral_mask[i])
 
     @cached_property
     def _by_start(self) -> dict[int, int]:
@@ -115,7 +126,8 @@ def _lemma(lemma: pa.Array, surfaces: pa.Array) -> pa.Array:
 
 
 def _from_parse(text: str, chunks: list[tuple[int, str]], tagger: fugashi.Tagger) -> Tokens | None:
-    lines = pa.array("\n".join(tagger.parse(chunk) for _, chunk in chunks).split("\n"), pa.string())
+    output = pa.array(["\n".join(tagger.parse(chunk) for _, chunk in chunks)], pa.large_string())
+    lines = pc.list_flatten(pc.split_pattern(output, "\n"))
     lines = pc.filter(lines, pc.and_(pc.not_equal(lines, "EOS"), pc.not_equal(lines, "")))
     parts = pc.split_pattern(lines, "\t", max_splits=_POS + 1)
     if len(lines) and pc.min(pc.list_value_length(parts)).as_py() <= _POS:

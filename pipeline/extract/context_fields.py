@@ -5,15 +5,17 @@ Both are read from tokens and dates already found; nothing here finds figures.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pipeline.extract.candidate import Candidate, Context
 from pipeline.patterns import cues
+from pipeline.patterns.fragments import alternation
 from schemas.vocab import Kind
 
 #: a token of these parts of speech can be part of the compound noun an object names
 _OBJECT_POS = ("名詞-普通名詞", "名詞-固有名詞", "接頭辞", "接尾辞-名詞的")
-_SKIP_AFTER = tuple(sorted(cues.SUFFIX_MODIFIERS, key=len, reverse=True))
+_SKIP_AFTER = re.compile(alternation(cues.SUFFIX_MODIFIERS))
 _OBJECT_KINDS = frozenset({Kind.COUNT, Kind.QUANTITY, Kind.MONEY})
 #: words next to a number that say how it was summed or bounded, never what it counts
 _NOT_OBJECTS = frozenset(
@@ -78,11 +80,8 @@ def object_of(cand: Candidate, ctx: Context) -> str | None:
     if cand.kind not in _OBJECT_KINDS:
         return None
     text, tokens = ctx.text, ctx.tokens
-    after = cand.end
-    for word in _SKIP_AFTER:
-        if text.startswith(word, after):
-            after += len(word)
-            break
+    skipped = _SKIP_AFTER.match(text, cand.end)
+    after = skipped.end() if skipped else cand.end
     if text.startswith("の", after):
         return _compound_from(ctx, tokens.index_starting_at(after + 1), 1)
     if cand.kind == Kind.COUNT:

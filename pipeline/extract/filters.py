@@ -16,10 +16,12 @@ MASKS = re.compile(
     r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\s]*\)"
 )
 _KANJI_NUMERALS = frozenset(cues.KANJI_DIGITS) | frozenset(cues.SMALL_SCALES)
-_NOT_PREFIXES = sorted(cues.NOT_MENTION_PREFIXES, key=len, reverse=True)
+_NOT_PREFIXES = tuple(cues.NOT_MENTION_PREFIXES)
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "@" not in text and "](" not in text:
+        return []
     return [(m.start(), m.end()) for m in MASKS.finditer(text)]
 
 
@@ -40,7 +42,7 @@ def _glued_to_identifier(text: str, cand: Candidate) -> bool:
 
 def _not_prefixed(text: str, cand: Candidate) -> bool:
     window = text[max(0, cand.numeral_start - 5) : cand.numeral_start].rstrip(" ")
-    return any(window.endswith(p) for p in _NOT_PREFIXES)
+    return window.endswith(_NOT_PREFIXES)
 
 
 def _token_aligned(ctx: Context, cand: Candidate) -> bool:
@@ -51,7 +53,7 @@ def _token_aligned(ctx: Context, cand: Candidate) -> bool:
         return False
     first = ctx.text[cand.numeral_start]
     is_numeral = first.isdigit() or first in _KANJI_NUMERALS
-    if is_numeral and not tokens.pos(i).startswith("名詞-数詞"):
+    if is_numeral and not tokens.is_numeral(i):
         return False
     return cand.latin_unit or tokens.index_ending_at(cand.end) is not None
 

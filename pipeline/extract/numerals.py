@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from pipeline.patterns import cues
 
@@ -39,6 +40,7 @@ def _literal(piece: str, kind: str) -> tuple[Decimal, Decimal]:
     return Decimal("".join(str(cues.KANJI_DIGITS[c]) for c in piece)), Decimal(1)
 
 
+@lru_cache(maxsize=65536)
 def parse_numeral(text: str) -> Number | None:
     """Value of a numeral, or None when the pieces do not form one number."""
     total = Decimal(0)
