@@ -11,6 +11,7 @@ import click
 
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.ingest import IngestFailure
+from pipeline.link.aliases import AliasFileError
 from pipeline.run import run as run_pipeline
 from pipeline.store import SchemaViolation
 
@@ -19,8 +20,16 @@ try:
 except PackageNotFoundError:  # running from a source checkout without install
     __version__ = "0+unknown"
 
-#: exit codes: 0 all good, 1 some input failed or a threshold was missed, 2 usage
+#: exit codes: 0 all good, 1 some input file failed (or eval below threshold), 2 usage,
+#: 3 a check failed at or above the --fail-on level
 EXIT_INPUT_FAILED = 1
+EXIT_CHECKS_FAILED = 3
+#: --fail-on level -> (status, severity) pairs that count
+FAIL_ON = {
+    "error": {("fail", "error")},
+    "warning": {("fail", "error"), ("fail", "warning"), ("warn", "warning")},
+    "never": set(),
+}
 
 
 def _progress(quiet: bool):
@@ -63,7 +72,14 @@ def cli() -> None:
     help="Folder for the output tables.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only; no progress or summary.")
-def run(raw_dir: Path, out_dir: Path, quiet: bool) -> None:
+@click.option(
+    "--fail-on",
+    type=click.Choice(sorted(FAIL_ON)),
+    default="never",
+    show_default=True,
+    help="Exit 3 when a check fails at this severity or above (for CI).",
+)
+def run(raw_dir: Path, out_dir: Path, quiet: bool, fail_on: str) -> None:
     """Run every stage on RAW and write documents, mentions, tokens and errors to OUT.
 
     A file that cannot be read is reported on one line and skipped; the others are
@@ -76,6 +92,8 @@ def run(raw_dir: Path, out_dir: Path, quiet: bool) -> None:
         raise click.ClickException(str(err)) from err
     except SchemaViolation as err:
         raise click.ClickException(f"internal error, nothing was written: {err}") from err
+    except AliasFileError as err:
+        raise click.ClickException(str(err)) from err
     for error in result.errors:
         click.echo(f"error: {error.reason}", err=True)
     if not quiet:
@@ -85,9 +103,16 @@ def run(raw_dir: Path, out_dir: Path, quiet: bool) -> None:
             f"{len(result.documents)} document(s), {len(result.mentions)} mention(s)"
             f"{' (' + by_kind + ')' if by_kind else ''}, {len(result.errors)} error(s)"
         )
-        click.echo(f"tables written to {out_dir}/")
+        statuses = Counter(c.status for c in result.checks)
+        click.echo(
+            f"{len(result.checks)} check(s): {statuses.get('fail', 0)} fail, "
+            f"{statuses.get('warn', 0)} warn, {statuses.get('pass', 0)} pass; "
+            f"report: {out_dir}/report.md, {out_dir}/report.html"
+        )
     if result.errors:
         sys.exit(EXIT_INPUT_FAILED)
+    if any((c.status, c.severity) in FAIL_ON[fail_on] for c in result.checks):
+        sys.exit(EXIT_CHECKS_FAILED)
 
 
 @cli.command("eval")

@@ -11,13 +11,20 @@ import fugashi
 import numpy as np
 import pyarrow as pa
 
+from pipeline.checks import cross_validate
+from pipeline.checks.evidence import Evidence
+from pipeline.checks.schema import schema_checks
 from pipeline.dating import date_from_text
 from pipeline.extract import DocumentText, extract
 from pipeline.ingest import SourceText, ingest
+from pipeline.link import LinkedDocument, link
+from pipeline.link.aliases import build_entities, user_aliases
+from pipeline.link.entities import name_key
 from pipeline.normalise import NormalisedText, normalise
+from pipeline.report import context, report_files
 from pipeline.store import staged_output
 from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
-from schemas.records import Document, Mention, SourceError
+from schemas.records import Check, Document, Entity, EntityMention, Mention, SourceError
 from schemas.tables import arrow_schema, frame
 from schemas.vocab import PublishedSource
 
@@ -28,6 +35,9 @@ class DocumentResult:
     mentions: list[Mention]
     tokens: pa.Table
     text: str
+    linked: LinkedDocument
+    #: sentence spans in source offsets
+    sentences: list[tuple[int, int]]
 
 
 @dataclass
@@ -35,6 +45,11 @@ class RunResult:
     documents: list[Document] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    checks: list[Check] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
 
 
@@ -47,7 +62,9 @@ def process(source: SourceText, tagger: fugashi.Tagger) -> DocumentResult:
         published_source = PublishedSource.TEXT if published else PublishedSource.EMPTY
     tokens = tokenise(norm.text, tagger)
     sentence_starts = [s for s, _ in sentences(norm.text)]
+    sentence_spans = sentences(norm.text)
     mentions = extract(DocumentText(source.doc_id, norm, tokens, sentence_starts, published))
+    linked = link(norm, tokens, sentence_spans, mentions)
     token_table = _token_table(source.doc_id, norm, tokens, sentence_starts)
     document = Document(
         doc_id=source.doc_id,
@@ -60,7 +77,12 @@ def process(source: SourceText, tagger: fugashi.Tagger) -> DocumentResult:
         n_chars=len(source.text),
         n_sentences=len(sentence_starts),
     )
-    return DocumentResult(document, mentions, token_table, source.text)
+    starts = norm.starts_to_source(np.array([a for a, _ in sentence_spans], dtype=np.int64))
+    ends = norm.ends_to_source(np.array([b for _, b in sentence_spans], dtype=np.int64))
+    source_sentences = list(zip(starts.tolist(), ends.tolist(), strict=True))
+    return DocumentResult(
+        document, linked.mentions, token_table, source.text, linked, source_sentences
+    )
 
 
 def _token_table(
@@ -90,6 +112,28 @@ def _failure(source: SourceText, err: Exception) -> SourceError:
     )
 
 
+def _resolve_entities(
+    result: RunResult, linked: dict[str, LinkedDocument], same: list[tuple[str, str]]
+) -> None:
+    """Merge names across documents; make subjects canonical; place entity mentions."""
+    names = [n for doc in linked.values() for n in doc.names]
+    pairs = [p for doc in linked.values() for p in doc.same] + same
+    result.entities, id_of = build_entities(names, pairs)
+    canonical = {e.entity_id: e.name for e in result.entities}
+    result.mentions = [
+        m.model_copy(update={"subject": canonical.get(id_of.get(name_key(m.subject), ""))})
+        if m.subject
+        else m
+        for m in result.mentions
+    ]
+    result.entity_mentions = [
+        EntityMention(doc_id=doc_id, start=s, end=e, surface=surface, entity_id=id_of[key])
+        for doc_id, doc in linked.items()
+        for s, e, surface in doc.occurrences
+        if (key := name_key(surface)) in id_of
+    ]
+
+
 def run(
     raw_dir: Path,
     out_dir: Path,
@@ -99,6 +143,7 @@ def run(
     sources, errors = ingest(raw_dir)
     result = RunResult(errors=list(errors))
     tagger = make_tagger()
+    linked: dict[str, LinkedDocument] = {}
     with staged_output(out_dir) as staging:
         for source in progress(sources):
             try:
@@ -108,13 +153,36 @@ def run(
                 continue
             result.documents.append(doc.document)
             result.mentions.extend(doc.mentions)
+            result.texts[source.doc_id] = doc.text
+            result.sentences[source.doc_id] = doc.sentences
+            linked[source.doc_id] = doc.linked
             staging.append_arrow("tokens", doc.tokens)
+        _resolve_entities(result, linked, user_aliases(raw_dir))
+        evidence = Evidence.build(
+            result.mentions, result.texts, result.sentences, result.entity_mentions
+        )
+        result.checks = cross_validate(evidence)
         tables = {
             "documents": frame("documents", result.documents),
             "mentions": frame("mentions", result.mentions),
             "errors": frame("errors", result.errors),
+            "entities": frame("entities", result.entities),
+            "entity_mentions": frame("entity_mentions", result.entity_mentions),
+            "checks": frame("checks", result.checks),
         }
+        result.checks += schema_checks(tables)
+        tables["checks"] = frame("checks", result.checks)
+        report = report_files(
+            context(
+                result.checks,
+                result.mentions,
+                result.texts,
+                evidence.sentence_span,
+                result.errors,
+                len(result.documents),
+            )
+        )
         if not result.documents:
             tables["tokens"] = frame("tokens", [])
-        result.written = staging.commit(tables)
+        result.written = staging.commit(tables, report)
     return result

@@ -86,9 +86,13 @@ class Staging:
             self._writers[name] = pq.ParquetWriter(self.dir / f"{name}.parquet", table.schema)
         self._writers[name].write_table(table)
 
-    def commit(self, tables: dict[str, pd.DataFrame]) -> list[Path]:
-        """Validate and write the remaining tables, then move every file into place."""
+    def commit(
+        self, tables: dict[str, pd.DataFrame], files: dict[str, str] | None = None
+    ) -> list[Path]:
+        """Validate and write the remaining tables and files, then move everything into place."""
         checked = {name: _checked(name, df) for name, df in tables.items()}
+        for name, content in (files or {}).items():
+            (self.dir / name).write_text(content, encoding="utf-8")
         for writer in self._writers.values():
             writer.close()
         for name, table in checked.items():

@@ -144,8 +144,13 @@ def _from_parse(text: str, chunks: list[tuple[int, str]], tagger: fugashi.Tagger
     if not len(lines):
         return Tokens(starts, ends, surfaces, surfaces, surfaces)
     pos = pc.list_element(parts, _POS)
-    return Tokens(starts.astype(np.int64), ends.astype(np.int64), surfaces, pos,
-                  _lemma(pc.list_element(parts, _LEMMA), surfaces))
+    return Tokens(
+        starts.astype(np.int64),
+        ends.astype(np.int64),
+        surfaces,
+        pos,
+        _lemma(pc.list_element(parts, _LEMMA), surfaces),
+    )
 
 
 def _from_nodes(chunks: list[tuple[int, str]], tagger: fugashi.Tagger) -> Tokens:
@@ -163,9 +168,13 @@ def _from_nodes(chunks: list[tuple[int, str]], tagger: fugashi.Tagger) -> Tokens
             pos.append("-".join(f for f in feats[:4] if f != "*"))
             lemmas.append(feats[7] if len(feats) > 7 and feats[7] else word.surface)
     surface_array = pa.array(surfaces, pa.string())
-    return Tokens(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
-                  surface_array, pa.array(pos, pa.string()),
-                  _lemma(pa.array(lemmas, pa.string()), surface_array))
+    return Tokens(
+        np.asarray(starts, dtype=np.int64),
+        np.asarray(ends, dtype=np.int64),
+        surface_array,
+        pa.array(pos, pa.string()),
+        _lemma(pa.array(lemmas, pa.string()), surface_array),
+    )
 
 
 def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:

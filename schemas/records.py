@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.vocab import Bound, DatePrecision, Kind, PublishedSource, SourceFormat
+from schemas.vocab import (
+    Bound,
+    DatePrecision,
+    EntityType,
+    Kind,
+    PublishedSource,
+    Severity,
+    SourceFormat,
+    Status,
+)
 
 
 class Record(BaseModel):
@@ -82,10 +91,47 @@ class SourceError(Record):
     reason: str
 
 
+class Entity(Record):
+    """An organisation, person, place or product, with every written form of its name."""
+
+    entity_id: str
+    name: str = Field(description="canonical name: the form written most often")
+    type: EntityType
+    aliases: list[str] = Field(description="other written forms of the same entity")
+
+
+class EntityMention(Record):
+    """Where an entity is named in a document (source offsets)."""
+
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    surface: str
+    entity_id: str
+
+
+class Check(Record):
+    """One cross-validation performed, passed or not, in words a reviewer understands."""
+
+    check_id: str = Field(description="stable within a run: rule and sequence number")
+    rule: str = Field(description="sum, conversion, unit_consistency, restatement, …")
+    rule_version: str = Field(description="versioned name of the implementation, e.g. sum.v1")
+    status: Status
+    severity: Severity
+    doc_ids: list[str]
+    mention_ids: list[str]
+    expected: str | None = None
+    observed: str | None = None
+    message: str
+
+
 #: table name -> the record model that defines its rows
 TABLES: dict[str, type[Record]] = {
     "documents": Document,
     "mentions": Mention,
     "tokens": Token,
     "errors": SourceError,
+    "entities": Entity,
+    "entity_mentions": EntityMention,
+    "checks": Check,
 }

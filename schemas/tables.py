@@ -37,6 +37,8 @@ def columns(model: type[Record]) -> list[str]:
 
 def _column(annotation: object) -> pa.Column:
     base, nullable = _column_type(annotation)
+    if typing.get_origin(base) is list:
+        return pa.Column(object, nullable=nullable)
     checks = []
     if isinstance(base, type) and issubclass(base, Enum):
         checks.append(pa.Check.isin([m.value for m in base]))
@@ -79,8 +81,11 @@ def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
     data = [r.model_dump() if isinstance(r, Record) else r for r in rows]
     df = pd.DataFrame.from_records(data, columns=cols) if data else pd.DataFrame(columns=cols)
     schema = table_schema(name)
-    return df.astype({c: schema.columns[c].dtype.type for c in cols})
+    return df.astype({c: schema.columns[c].dtype.type for c in cols if c in _typed(schema)})
 
+
+def _typed(schema: pa.DataFrameSchema) -> set[str]:
+    return {c for c, col in schema.columns.items() if str(col.dtype) != "object"}
 
 
 _ARROW_TYPES = {str: "string", int: "int64", float: "float64", bool: "bool"}
@@ -93,6 +98,9 @@ def arrow_schema(name: str):
     fields = []
     for field, info in TABLES[name].model_fields.items():
         base, nullable = _column_type(info.annotation)
+        if typing.get_origin(base) is list:
+            fields.append(pa_arrow.field(field, pa_arrow.list_(pa_arrow.string()), nullable))
+            continue
         if isinstance(base, type) and issubclass(base, Enum):
             base = str
         fields.append(pa_arrow.field(field, _ARROW_TYPES[base], nullable=nullable))

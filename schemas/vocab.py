@@ -48,3 +48,22 @@ class SourceFormat(StrEnum):
 
 #: kinds whose mentions carry dates instead of numbers
 TEMPORAL_KINDS = frozenset({Kind.DATE, Kind.PERIOD})
+
+
+class EntityType(StrEnum):
+    ORG = "ORG"
+    PERSON = "PERSON"
+    LOC = "LOC"
+    PRODUCT = "PRODUCT"
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"

@@ -111,8 +111,6 @@ def unit_rows(
         scale = scale_of(written) if scale_of else 1
         is_latin = written.isascii() and written.isalpha()
         rule = f"{family}.range.v1" if m.group("num2") else f"{family}.v1"
-        return number_candidate(
-            m, kind, rule, lookup(written), scale=scale, latin_unit=is_latin
-        )
+        return number_candidate(m, kind, rule, lookup(written), scale=scale, latin_unit=is_latin)
 
     return [Pattern(f"{family}.v1", regex, parse, priority)]

@@ -45,12 +45,7 @@ def _is_object_token(ctx: Context, i: int) -> bool:
 def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
     """Adjacent noun tokens from token i, walking forward (1) or backward (-1)."""
     tokens = ctx.tokens
-    if (
-        step == 1
-        and i is not None
-        and i < len(tokens)
-        and tokens.pos(i).startswith("名詞-数詞")
-    ):
+    if step == 1 and i is not None and i < len(tokens) and tokens.pos(i).startswith("名詞-数詞"):
         return None  # the next figure, not what this one counts
     picked: list[int] = []
     while (

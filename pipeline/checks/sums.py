@@ -1,0 +1,91 @@
+"""sum: a stated total equals the sum of its stated parts.
+
+A total is an amount written after 合計, 累計, 総額, 計 …; its parts are the amounts
+of the same kind and unit written after a breakdown word (内訳, うち, そのうち …)
+in the same or the next sentences.  Converted amounts in brackets are not parts.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.patterns.check_cues import BREAKDOWN_MARKERS, SUM_WINDOW_SENTENCES, TOTAL_MARKERS
+from schemas.vocab import Status
+
+RULE = "sum"
+_SUMMABLE = {"money", "count", "quantity"}
+
+
+def _is_total(ev: Evidence, figures: list[Figure], i: int) -> bool:
+    """Written after 合計/累計/計 …, or in brackets right after such a total (its conversion)."""
+    m = figures[i].mention
+    text = ev.texts[m.doc_id]
+    before = text[max(0, m.start - 6) : m.start].replace("*", "").rstrip()
+    if before.removesuffix("約").rstrip().endswith(TOTAL_MARKERS):
+        return True
+    return (
+        i > 0 and ev.is_bracketed_after(figures[i - 1].mention, m) and _is_total(ev, figures, i - 1)
+    )
+
+
+def _sentence_ends(ev: Evidence, f: Figure, start: int) -> list[int]:
+    """Ends of the sentence holding ``start`` and of the next few, in order."""
+    spans = ev.sentences.get(f.mention.doc_id) or [(0, len(ev.texts[f.mention.doc_id]))]
+    ends = [b for a, b in spans if b > start]
+    return ends[: SUM_WINDOW_SENTENCES + 1]
+
+
+def _candidate_parts(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figure]]:
+    """Parts after the breakdown word: first its sentence, then one more sentence each time."""
+    total = figures[i]
+    text = ev.texts[total.mention.doc_id]
+    reach = _sentence_ends(ev, total, total.mention.start)
+    marks = [
+        p
+        for w in BREAKDOWN_MARKERS
+        if (p := text.find(w, total.mention.end, reach[-1] if reach else len(text))) >= 0
+    ]
+    if not marks:
+        return []
+    start = min(marks)
+    same = [
+        f
+        for f in figures[i + 1 :]
+        if f.mention.start >= start
+        and f.mention.kind == total.mention.kind
+        and f.mention.unit == total.mention.unit
+    ]
+    return [[f for f in same if f.mention.end <= end] for end in _sentence_ends(ev, total, start)]
+
+
+def check_sums(ev: Evidence) -> list[Finding]:
+    found = []
+    for figures in ev.figures.values():
+        for i, total in enumerate(figures):
+            if total.mention.kind not in _SUMMABLE or not _is_total(ev, figures, i):
+                continue
+            options = [parts for parts in _candidate_parts(ev, figures, i) if len(parts) >= 2]
+            if not options:
+                continue
+            sums = [reduce(lambda a, b: a + b, (p.interval for p in parts)) for parts in options]
+            agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
+            k = agreeing[0] if agreeing else 0
+            parts, summed, ok = options[k], sums[k], bool(agreeing)
+            expression = " + ".join(written(p) for p in parts)
+            unit = total.mention.unit or ""
+            message = (
+                f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
+                f"its parts {expression} ({summed} vs {total.interval} {unit})."
+            )
+            found.append(
+                finding(
+                    RULE,
+                    Status.PASS if ok else Status.FAIL,
+                    [total, *parts],
+                    message,
+                    expected=f"{total.interval} {unit}",
+                    observed=f"{summed} {unit}",
+                )
+            )
+    return found

@@ -1,0 +1,84 @@
+"""unit_consistency: one figure for one subject written in two different units.
+
+``4.39億元`` in the highlights and ``4.39億円`` in the body, for the same subject
+(or, in one document, sentences naming the same entity), is an error: one of the
+two currencies is wrong.  A converted amount in brackets is not such a pair.
+"""
+
+from __future__ import annotations
+
+from pipeline.checks.evidence import Evidence, Figure, Finding, amount, finding, written
+from schemas.vocab import Status
+
+RULE = "unit_consistency"
+_KINDS = {"money", "quantity"}
+
+
+def _same_subject(ev: Evidence, a: Figure, b: Figure) -> bool:
+    ma, mb = a.mention, b.mention
+    if ma.subject and ma.subject == mb.subject:
+        return True
+    return ma.doc_id == mb.doc_id and bool(
+        ev.entities_in_sentence(ma) & ev.entities_in_sentence(mb)
+    )
+
+
+def _clusters(ev: Evidence, group: list[Figure]) -> list[list[Figure]]:
+    """Figures linked by the same-subject relation (a conversion pair never links)."""
+    clusters: list[list[Figure]] = []
+    for f in group:
+        joined = [
+            c
+            for c in clusters
+            if any(
+                _same_subject(ev, f, g)
+                and not ev.is_bracketed_after(g.mention, f.mention)
+                and not ev.is_bracketed_after(f.mention, g.mention)
+                for g in c
+            )
+        ]
+        merged = [f] + [g for c in joined for g in c]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    return clusters
+
+
+def check_units(ev: Evidence) -> list[Finding]:
+    figures = [
+        f
+        for fs in ev.figures.values()
+        for f in fs
+        if f.mention.kind in _KINDS and f.mention.value and f.mention.bound != "range"
+    ]
+    by_value: dict[tuple[str, float], list[Figure]] = {}
+    for f in figures:
+        by_value.setdefault((f.mention.kind, f.mention.value), []).append(f)
+    found = []
+    for group in by_value.values():
+        for cluster in _clusters(ev, group):
+            units = sorted({f.mention.unit for f in cluster})
+            if len(units) < 2:
+                continue
+            cluster.sort(key=lambda f: (f.mention.doc_id, f.mention.start))
+            places = ", ".join(
+                f"{written(f)} ({f.mention.unit}, line {f.mention.line})" for f in cluster
+            )
+            subject = next(
+                (f.mention.subject for f in cluster if f.mention.subject), "the same subject"
+            )
+            message = (
+                f"The same figure for {subject} is written in different units: {places}; "
+                "at least one of them is wrong."
+            )
+            first = cluster[0].mention
+            odd = next(f.mention for f in cluster if f.mention.unit != first.unit)
+            found.append(
+                finding(
+                    RULE,
+                    Status.FAIL,
+                    cluster,
+                    message,
+                    expected=f"{amount(first.value)} {first.unit}",
+                    observed=f"{amount(odd.value)} {odd.unit}",
+                )
+            )
+    return found

@@ -1,0 +1,100 @@
+"""Stage 5, link: entities, aliases, and what each figure is attributed to.
+
+Needs: normalised text, tokens, sentences and the mentions of a document.
+Produces: mentions with ``subject`` (as written; made canonical once every document
+is read), footnote ``as_of`` dates, names for the entity table and their places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
+from pipeline.link.entities import Name, find_names
+from pipeline.normalise import NormalisedText
+from pipeline.tokenise import Tokens
+from schemas.records import Mention
+from schemas.vocab import TEMPORAL_KINDS
+
+
+@dataclass(frozen=True)
+class LinkedDocument:
+    mentions: list[Mention]
+    names: list[Name]
+    same: list[tuple[str, str]]
+    #: (source start, source end, surface) of every entity name in the document
+    occurrences: list[tuple[int, int, str]]
+
+
+def occurrences(text: str, tokens: Tokens, names: list[Name]) -> list[Occurrence]:
+    """Every place a known name is written, token-aligned, longest name first."""
+    surfaces = sorted({n.text for n in names if n.text}, key=len, reverse=True)
+    if not surfaces:
+        return []
+    pattern = re.compile("|".join(re.escape(s) for s in surfaces))
+    found = []
+    for m in pattern.finditer(text):
+        if tokens.index_starting_at(m.start()) is not None and (
+            tokens.index_ending_at(m.end()) is not None
+        ):
+            found.append(Occurrence(m.start(), m.end(), m.group()))
+    return found
+
+
+def _footnote_dates(mentions: list[Mention], norm_starts: list[int]) -> list[tuple[int, str]]:
+    return [
+        (pos, m.date_end)
+        for m, pos in zip(mentions, norm_starts, strict=True)
+        if m.kind == "date" and m.date_end
+    ]
+
+
+def link(
+    norm: NormalisedText,
+    tokens: Tokens,
+    sentences: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> LinkedDocument:
+    """Attribute a document's figures and collect its names."""
+    text = norm.text
+    findings = find_names(text, tokens)
+    places = occurrences(text, tokens, findings.names)
+    layout = Layout(text, sentences, places)
+    norm_starts = _normalised_starts(norm, mentions)
+    scopes = footnote_scopes(text, _footnote_dates(mentions, norm_starts))
+    linked = []
+    for m, start in zip(mentions, norm_starts, strict=True):
+        update: dict[str, object] = {}
+        if m.kind not in TEMPORAL_KINDS:
+            update["subject"] = layout.subject(start)
+            if m.as_of is None:
+                update["as_of"] = _footnote_as_of(text, sentences, start, scopes)
+        linked.append(m.model_copy(update=update) if update else m)
+    spans = norm.starts_to_source(np.array([o.start for o in places], dtype=np.int64)).tolist()
+    ends = norm.ends_to_source(np.array([o.end for o in places], dtype=np.int64)).tolist()
+    source_places = [(s, e, norm.source[s:e]) for s, e in zip(spans, ends, strict=True)]
+    return LinkedDocument(linked, findings.names, findings.same, source_places)
+
+
+def _normalised_starts(norm: NormalisedText, mentions: list[Mention]) -> list[int]:
+    """Where each mention starts in the normalised text (inverse of the offset map)."""
+    probe = np.arange(len(norm.text) + 1, dtype=np.int64)
+    source_starts = norm.starts_to_source(probe)
+    return [int(np.searchsorted(source_starts, m.start)) for m in mentions]
+
+
+def _footnote_as_of(
+    text: str,
+    sentences: list[tuple[int, int]],
+    start: int,
+    scopes: list[tuple[int, int, str, bool]],
+) -> str | None:
+    sentence = next(((a, b) for a, b in sentences if a <= start < b), None)
+    starred = sentence is not None and "*" in text[start : sentence[1]]
+    for block_start, block_end, as_of, starred_only in scopes:
+        if block_start <= start < block_end and starred == starred_only:
+            return as_of
+    return None

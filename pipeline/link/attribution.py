@@ -1,0 +1,124 @@
+"""Who a figure is attributed to (``subject``) and footnote as-of dates.
+
+Subject, in order: the topic or subject of the figure's clause (X は/が …), the
+topic of an earlier sentence in the same paragraph, the entity of the section
+heading (●X), the nearest entity before the figure in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pipeline.patterns import entity_cues as cues
+
+_COORDINATION = re.compile(r"^\s?(?:と|、|及び|および|,)\s?$")
+_GLOSS_AFTER = re.compile(r"\s?[(（][^()（）\n]{0,30}[)）]")
+_FOOTNOTE = re.compile(r"^\s*[*＊※]")
+_OTHERS = re.compile(r"その他は")
+_BLOCK_START = re.compile(rf"^\s*(?:[{cues.HEADING_MARKS}]|.*-----)")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """An entity name in the normalised text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_topic(text: str, occ: Occurrence) -> bool:
+    after = occ.end
+    gloss = _GLOSS_AFTER.match(text, after)
+    if gloss:
+        after = gloss.end()
+    return text.startswith(cues.TOPIC_PARTICLES, after)
+
+
+def _coordinated_head(text: str, found: list[Occurrence], i: int) -> Occurrence:
+    """For "A と B は", the figure belongs to A, the first of the coordinated names."""
+    while i > 0:
+        prev = found[i - 1]
+        between = text[prev.end : found[i].start]
+        gloss = _GLOSS_AFTER.match(text, prev.end)
+        if gloss:
+            between = text[gloss.end() : found[i].start]
+        if not _COORDINATION.match(between):
+            break
+        i -= 1
+    return found[i]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Sentences, paragraphs and headings of a document (normalised offsets)."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    occurrences: list[Occurrence]
+
+    def _in(self, start: int, end: int) -> list[Occurrence]:
+        return [o for o in self.occurrences if start <= o.start and o.end <= end]
+
+    def _topic(self, start: int, end: int) -> Occurrence | None:
+        found = self._in(start, end)
+        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o)]
+        return _coordinated_head(self.text, found, topics[-1]) if topics else None
+
+    def _heading_entity(self, offset: int) -> Occurrence | None:
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        while line_start > 0:
+            prev_start = self.text.rfind("\n", 0, line_start - 1) + 1
+            line = self.text[prev_start : line_start - 1]
+            if line[:1] and line[0] in cues.HEADING_MARKS:
+                inside = self._in(prev_start, line_start - 1)
+                return inside[0] if inside else None
+            line_start = prev_start
+        return None
+
+    def subject(self, start: int) -> str | None:
+        """The entity a figure starting at ``start`` is attributed to."""
+        starts = [s for s, _ in self.sentences]
+        k = max(bisect_right(starts, start) - 1, 0)
+        s_start, _ = self.sentences[k] if self.sentences else (0, len(self.text))
+        topic = self._topic(s_start, start)
+        paragraph_start = self.text.rfind("\n", 0, s_start) + 1
+        j = k
+        while topic is None and j > 0 and self.sentences[j - 1][0] >= paragraph_start:
+            j -= 1
+            topic = self._topic(*self.sentences[j])
+        if topic is None:
+            topic = self._heading_entity(s_start)
+        if topic is None:
+            before = self._in(s_start, start)
+            topic = before[-1] if before else None
+        return topic.text if topic else None
+
+
+def footnote_scopes(
+    text: str, footnotes: list[tuple[int, str]]
+) -> list[tuple[int, int, str, bool]]:
+    """(start, end, as_of, starred_only) for each footnote date given as (offset, date).
+
+    A footnote line ``*2020年3月31日時点のデータ`` dates the figures marked ``*`` in
+    the block above it; ``その他は…時点`` dates the rest of that block.
+    """
+    scopes = []
+    for offset, as_of in footnotes:
+        line_start = text.rfind("\n", 0, offset) + 1
+        line_end = text.find("\n", offset)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        head = text[line_start:offset]
+        starred = bool(_FOOTNOTE.match(line)) and not _OTHERS.search(head)
+        if not (starred or _OTHERS.search(head)):
+            continue
+        block = line_start
+        while block > 0:
+            prev = text.rfind("\n", 0, block - 1) + 1
+            if _BLOCK_START.match(text[prev : block - 1]):
+                break
+            block = prev
+        scopes.append((block, line_start, as_of, starred))
+    return scopes

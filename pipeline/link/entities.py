@@ -1,0 +1,190 @@
+"""Entities named in a document, and the aliases the text itself declares.
+
+Names come from tokens: runs of proper nouns and Latin-script words, katakana brand
+compounds, runs ending in an organisation suffix (グループ, 基金会, 銀行 …), and
+heading lines.  Aliases come from bracketed glosses (天猫（T モール）), definitions
+(（以下、アントグループ）) and spelling variants (ジャック・マー / ジャックマー).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.patterns import entity_cues as cues
+from pipeline.tokenise import Tokens
+
+_KATAKANA = re.compile(r"[ァ-ヶー・]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+-]*")
+_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
+_GLOSS = re.compile(r"\s?[(（]\s?([^()（）\n]{1,30}?)\s?[)）]")
+_HEADING = re.compile(rf"^[{cues.HEADING_MARKS}]\s*(.+?)\s*[】]?\s*$", re.M)
+_SPLIT_VARIANTS = re.compile(r"\s?[/／、,]\s?")
+#: what a gloss must not contain to be a name: particles and punctuation, a figure
+#: (a digit beside non-Latin text: 約15.5億円, 5月時点), or a web address
+_NOT_A_NAME = re.compile(
+    r"[。、をにはがでとのへやも]|^[\d\s,.%]+$|\d.*[^\x00-\x7f]|[^\x00-\x7f].*\d"
+    r"|://|www\.|\.(?:com|jp|cn|org|net)\b|@"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name found in a document (normalised offsets) and its entity type guess."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass(frozen=True)
+class NameFindings:
+    names: list[Name]
+    #: pairs of names the text declares to be one entity
+    same: list[tuple[str, str]]
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: ジャック・マー and ジャックマー are one name."""
+    return re.sub(r"[\s・･·]", "", name).lower()
+
+
+def _token_kind(surface: str, pos: str) -> str | None:
+    """How a token can take part in a name: 'name', 'kana', 'dot', 'suffix' or None."""
+    if surface in cues.ORG_SUFFIXES:
+        return "suffix"
+    if surface in ("・", "･"):
+        return "dot"
+    if pos.startswith("名詞-固有名詞"):
+        return "name"
+    if _LATIN.fullmatch(surface) and surface not in cues.NOT_ENTITY_WORDS:
+        return "name" if surface[0].isupper() else None
+    if _KATAKANA.fullmatch(surface) and pos.startswith("名詞"):
+        return "kana"
+    if _KANJI.fullmatch(surface) and pos.startswith("名詞-普通名詞"):
+        return "kanji"
+    return None
+
+
+def _in_english_phrase(text: str, tokens: Tokens, i: int) -> bool:
+    """A capitalised word beside a lower-case English word is part of a title or phrase."""
+    neighbours = []
+    if i > 0 and tokens.ends[i - 1] + 1 == tokens.starts[i]:
+        neighbours.append(tokens.surface(i - 1))
+    if i + 1 < len(tokens) and tokens.ends[i] + 1 == tokens.starts[i + 1]:
+        neighbours.append(tokens.surface(i + 1))
+    return any(w.isascii() and w.isalpha() and w.islower() for w in neighbours)
+
+
+def _type_of(kinds: list[str], poses: list[str], text: str, after: str) -> str:
+    if kinds[-1] == "suffix" or (text.isascii() and text.isupper() and len(text) >= 2):
+        return "ORG"
+    if after.startswith(cues.PERSON_SUFFIXES) or any("人名-姓" in p for p in poses):
+        return "PERSON"
+    if all("地名" in p for p, k in zip(poses, kinds, strict=True) if k == "name"):
+        return "LOC"
+    return "PRODUCT"
+
+
+def _runs(text: str, tokens: Tokens) -> list[Name]:
+    """Maximal runs of name-like tokens, trimmed to what names an entity."""
+    found: list[Name] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if not run:
+            return
+        kinds = [_token_kind(tokens.surface(i), tokens.pos(i)) for i in run]
+        # keep katakana brand compounds, cut trailing common kanji nouns (中国|中小企業)
+        while kinds and kinds[-1] in ("kanji", "dot"):
+            run.pop()
+            kinds.pop()
+        while kinds and kinds[0] in ("kanji", "suffix", "dot"):
+            run.pop(0)
+            kinds.pop(0)
+        if kinds and ("name" in kinds or (kinds[-1] == "suffix" and len(kinds) > 1)):
+            start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
+            poses = [tokens.pos(i) for i in run]
+            name = text[start:end]
+            found.append(Name(start, end, name, _type_of(kinds, poses, name, text[end : end + 3])))
+        run.clear()
+
+    for i in range(len(tokens)):
+        kind = _token_kind(tokens.surface(i), tokens.pos(i))
+        if kind == "name" and _in_english_phrase(text, tokens, i):
+            kind = None
+        adjacent = run and (
+            tokens.starts[i] == tokens.ends[run[-1]]
+            or (
+                tokens.starts[i] == tokens.ends[run[-1]] + 1
+                and text[tokens.ends[run[-1]]] == " "
+                and kind in ("name", "kana", "suffix")
+            )
+        )
+        if kind is None or (run and not adjacent):
+            close()
+        if kind is not None:
+            run.append(i)
+    close()
+    return found
+
+
+def _name_before(text: str, end: int, names: list[Name]) -> Name | None:
+    """The name, or the run of katakana/kanji/Latin, written right before ``end``."""
+    for name in names:
+        if name.end == end:
+            return name if not (name.start and text[name.start - 1].isdigit()) else None
+    m = re.search(
+        r"(?:[ァ-ヶー・\u4e00-\u9fff々A-Za-z][ァ-ヶー・\u4e00-\u9fff々A-Za-z0-9 .&]*)$",
+        text[max(0, end - 30) : end],
+    )
+    if not m or _NOT_A_NAME.search(m.group()):
+        return None
+    words = m.group().strip()
+    start = end - len(words)
+    if not words or (start > 0 and text[start - 1].isdigit()):
+        return None
+    return Name(start, end, words, "PRODUCT")
+
+
+def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, str]]]:
+    """X（Y） and X（以下、Y）: Y is another written form of X."""
+    extra: list[Name] = []
+    same: list[tuple[str, str]] = []
+    for m in _GLOSS.finditer(text):
+        inner = m.group(1).strip()
+        definition = inner.startswith(cues.DEFINITION_OPENERS)
+        if definition:
+            inner = inner.split("以下", 1)[1].strip("、「」『』 ")
+        before = _name_before(text, m.start(), names)
+        if before is None:
+            continue
+        variants = [v.strip() for v in _SPLIT_VARIANTS.split(inner) if v.strip()]
+        if not variants or any(_NOT_A_NAME.search(v) or len(v) > 20 for v in variants):
+            continue
+        if not any(n.end == before.end for n in names):
+            extra.append(before)
+        offset = m.start(1)
+        for variant in variants:
+            at = text.find(variant, offset, m.end())
+            extra.append(Name(at, at + len(variant), variant, before.type))
+            same.append((before.text, variant))
+    return extra, same
+
+
+def _headings(text: str) -> list[Name]:
+    found = []
+    for m in _HEADING.finditer(text):
+        title = re.split(r"\s?[(（、,]", m.group(1))[0].strip()
+        if 1 < len(title) <= cues.HEADING_MAX_CHARS and not _NOT_A_NAME.search(title):
+            found.append(Name(m.start(1), m.start(1) + len(title), title, "PRODUCT"))
+    return found
+
+
+def find_names(text: str, tokens: Tokens) -> NameFindings:
+    """Every name in a document and the aliases it declares (normalised offsets)."""
+    names = _runs(text, tokens)
+    glossed, same = _glosses(text, names)
+    headings = [h for h in _headings(text) if len(h.text) <= 20 and " " not in h.text]
+    return NameFindings(names + glossed + headings, same)

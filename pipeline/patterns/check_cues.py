@@ -1,0 +1,17 @@
+"""Cue tables for the cross-checks: words that mark totals, breakdowns and conversions."""
+
+from __future__ import annotations
+
+#: written right before an amount to make it a total
+TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で")
+#: written after a total to introduce its parts
+BREAKDOWN_MARKERS = ("内訳", "うち", "そのうち", "このうち", "内、")
+#: written after an amount to say the bracketed one is its conversion
+CONVERSION_MARKERS = ("に相当", "相当", "換算")
+#: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
+APPROX_TOLERANCE = 0.05
+#: NOTE: how many following sentences may hold the parts of a total
+SUM_WINDOW_SENTENCES = 2
+#: NOTE: a rate implied by one conversion that differs from the others by this factor
+#: or more (a slipped 万/億, a factor of ten) is a fail
+RATE_OUTLIER_FACTOR = 1.5

@@ -1,0 +1,94 @@
+"""Cue tables for finding entities and what figures are attributed to.
+
+General Japanese vocabulary only (suffixes, particles, heading marks): no names.
+"""
+
+from __future__ import annotations
+
+#: words that end an organisation's name
+ORG_SUFFIXES = frozenset(
+    {
+        "グループ",
+        "ホールディングス",
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "会社",
+        "社",
+        "基金会",
+        "公益基金会",
+        "基金",
+        "財団",
+        "協会",
+        "連合",
+        "組合",
+        "機構",
+        "機関",
+        "銀行",
+        "大学",
+        "学院",
+        "病院",
+        "研究所",
+        "研究院",
+        "研究センター",
+        "センター",
+        "委員会",
+        "会",
+        "庁",
+        "局",
+        "政府",
+        "事務局",
+        "アカデミー",
+        "ネットワーク",
+    }
+)
+#: suffixes that make a name a person's
+PERSON_SUFFIXES = ("氏", "さん", "様", "会長", "社長", "CEO", "代表")
+#: particles after an entity that make it the topic or subject of its clause
+TOPIC_PARTICLES = ("は", "が", "では", "も")
+#: characters that open a heading line ("●マイバンク（網商銀行）")
+HEADING_MARKS = "●■▼◆◇□○★☆【"
+#: NOTE: a heading is a short line; longer lines are body text
+HEADING_MAX_CHARS = 40
+#: words in Latin script that are terms, not names
+NOT_ENTITY_WORDS = frozenset(
+    {
+        "AI",
+        "API",
+        "CT",
+        "DAU",
+        "MAU",
+        "EC",
+        "PCR",
+        "CEO",
+        "CFO",
+        "COO",
+        "COVID",
+        "SARS",
+        "TOP",
+        "MAIL",
+        "PR",
+        "IT",
+        "DX",
+        "B2B",
+        "B2C",
+        "C2M",
+        "Tips",
+        "PDF",
+        "URL",
+        "HP",
+        "SNS",
+        "Q",
+        "A",
+        "GDP",
+        "IoT",
+        "OS",
+        "PC",
+        "TV",
+        "CM",
+        "VR",
+        "AR",
+    }
+)
+#: brackets and the words inside them that define an abbreviation ("（以下、X）")
+DEFINITION_OPENERS = ("以下、", "以下「", "以下『", "以下 ", "以下")
