@@ -94,6 +94,10 @@ class Layout:
         if topic is None:
             before = self._in(s_start, start)
             topic = before[-1] if before else None
+        if topic is None:
+            # NOTE: the weakest reading: the paragraph is about the entity it names first
+            earlier = self._in(paragraph_start, start)
+            topic = earlier[0] if earlier else None
         return topic.text if topic else None
 
 

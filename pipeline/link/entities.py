@@ -47,7 +47,12 @@ class NameFindings:
 
 def name_key(name: str) -> str:
     """Spelling-insensitive key: ジャック・マー and ジャックマー are one name."""
-    return re.sub(r"[\s・･·]", "", name).lower()
+    key = re.sub(r"[\s・･·]", "", name).lower()
+    for ending, same in cues.EQUIVALENT_ENDINGS.items():
+        stem = key[: -len(ending)]
+        if key.endswith(ending) and len(stem) >= 2:
+            return stem + same
+    return key
 
 
 def _token_kind(surface: str, pos: str) -> str | None:

@@ -92,3 +92,6 @@ NOT_ENTITY_WORDS = frozenset(
 )
 #: brackets and the words inside them that define an abbreviation ("（以下、X）")
 DEFINITION_OPENERS = ("以下、", "以下「", "以下『", "以下 ", "以下")
+#: name endings written both ways for one organisation (X公益基金 = X公益基金会)
+#: and a group named with or without グループ (Xグループ = X)
+EQUIVALENT_ENDINGS = {"基金会": "基金", "基金會": "基金", "グループ": ""}

@@ -1,0 +1,55 @@
+"""A corrupted copy of a seed must produce a new fail naming the changed figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.run import run
+from tests.conftest import RAW
+
+PDF = "001_7b0533415791930b"
+WEB = "000_761058c0af17af92"
+
+MUTATIONS = [
+    # one part of a stated sum changed (and so its conversion no longer matches)
+    (
+        PDF,
+        "5 億 9,300 万元（88.95",
+        "5 億 8,300 万元（88.95",
+        "5 億 8,300 万元",
+        {"sum", "conversion"},
+    ),
+    # a currency word flipped
+    (
+        PDF,
+        "27 億 6,300 万元（414.45",
+        "27 億 6,300 万円（414.45",
+        "27 億 6,300 万円",
+        {"unit_consistency"},
+    ),
+    # a converted amount altered
+    (PDF, "（414.45 億円）", "（424.45 億円）", "424.45 億円", {"conversion", "sum"}),
+    (WEB, "2,300億円に相当", "2,600億円に相当", "2,600億円", {"conversion"}),
+    (WEB, "10億元(約155億円)", "10億元(約165億円)", "165億円", {"conversion"}),
+]
+
+
+@pytest.mark.parametrize(("doc", "old", "new", "changed", "rules"), MUTATIONS)
+def test_mutation_gives_a_fail_naming_the_changed_figure(tmp_path, doc, old, new, changed, rules):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in RAW.glob("*"):
+        text = path.read_bytes()
+        if path.stem == doc:
+            assert old.encode() in text
+            text = text.replace(old.encode(), new.encode(), 1)
+        (raw / path.name).write_bytes(text)
+    result = run(raw, tmp_path / "out")
+    mentions = {m.mention_id: m for m in result.mentions}
+    fails = [c for c in result.checks if c.status == "fail"]
+    naming = [
+        c
+        for c in fails
+        if any(" ".join(mentions[i].surface.split()) == changed for i in c.mention_ids)
+    ]
+    assert {c.rule for c in naming} >= rules, [c.message for c in fails]

@@ -1,0 +1,125 @@
+"""Entities and aliases learned from the text, and what figures are attributed to."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.aliases import AliasFileError, build_entities, user_aliases
+from pipeline.link.entities import find_names, name_key
+from pipeline.normalise import normalise
+from pipeline.tokenise import tokenise
+
+
+def _names(tagger, text):
+    norm = normalise(text)
+    return find_names(norm.text, tokenise(norm.text, tagger))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("天猫（T モール）に出店した。", ("天猫", "T モール")),
+        ("ツァイニャオ（菜鳥）が物流を担う。", ("ツァイニャオ", "菜鳥")),
+        ("フーマー (盒馬鮮生) は店舗を持つ。", ("フーマー", "盒馬鮮生")),
+        (
+            "アント フィナンシャル サービスグループ（以下、アントグループ）は発表した。",
+            ("アント フィナンシャル サービスグループ", "アントグループ"),
+        ),
+        ("世界保健機関(WHO)が宣言した。", ("世界保健機関", "WHO")),
+    ],
+)
+def test_glosses_and_definitions_declare_aliases(tagger, text, pair):
+    assert pair in _names(tagger, text).same
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1億元(約15.5億円)を拠出",
+        "公式ウェブサイト上(http://www.example.com/a.html)で公開",
+        "1元=15円のレート（5月時点）で換算",
+    ],
+)
+def test_amounts_and_addresses_in_brackets_are_not_aliases(tagger, text):
+    assert _names(tagger, text).same == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ジャック・マー公益基金会", "ジャックマー公益基金会"),
+        ("DAMO アカデミー", "DAMOアカデミー"),
+        ("ジャック・マー公益基金", "ジャック・マー公益基金会"),
+        ("アリババグループ", "アリババ"),
+    ],
+)
+def test_spelling_variants_share_a_key(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_organisation_suffix_and_person_types(tagger):
+    found = {
+        n.text: n.type for n in _names(tagger, "二階俊博氏と浙江大学とアリババグループ。").names
+    }
+    assert found["浙江大学"] == "ORG" and found["アリババグループ"] == "ORG"
+    assert found["二階俊博"] == "PERSON"
+
+
+def test_english_title_words_are_not_names(tagger):
+    found = {
+        n.text
+        for n in _names(tagger, "『Handbook of COVID-19 Prevention and Treatment』を公開").names
+    }
+    assert not found & {"Handbook", "Prevention", "Treatment"}
+
+
+def test_user_alias_file_merges_what_text_cannot(tmp_path):
+    (tmp_path / "aliases.toml").write_text('"甲財団" = ["乙財団"]\n', encoding="utf-8")
+    pairs = user_aliases(tmp_path)
+    from pipeline.link.entities import Name
+
+    entities, id_of = build_entities(
+        [Name(0, 3, "甲財団", "ORG"), Name(5, 8, "乙財団", "ORG"), Name(9, 12, "甲財団", "ORG")],
+        pairs,
+    )
+    assert len(entities) == 1 and entities[0].name == "甲財団" and entities[0].aliases == ["乙財団"]
+    assert id_of[name_key("乙財団")] == entities[0].entity_id
+
+
+def test_broken_alias_file_says_how_to_fix_it(tmp_path):
+    (tmp_path / "aliases.toml").write_text("甲財団 = [", encoding="utf-8")
+    with pytest.raises(AliasFileError, match=r"aliases\.toml"):
+        user_aliases(tmp_path)
+
+
+def test_subjects_on_the_seeds(seed_run):
+    result, _ = seed_run
+    subject = {(m.doc_id[:3], " ".join(m.surface.split())): m.subject for m in result.mentions}
+    assert subject[("001", "4.39 億円")] == "マイバンク"
+    assert subject[("000", "1億元")] == "ジャック・マー公益基金会"
+    assert subject[("000", "3,000万米ドル")] == "アリババクラウド"
+
+
+def test_footnotes_date_the_marked_figures(seed_run):
+    result, _ = seed_run
+    as_of = {
+        " ".join(m.surface.split()): m.as_of
+        for m in result.mentions
+        if m.doc_id.startswith("001") and m.line in (15, 18, 19)
+    }
+    assert as_of["27.63 億元"] == "2020-03-31"  # marked *
+    assert as_of["4.39 億元"] == "2020-03-31"
+    assert as_of["1 万人"] == "2020-05-10"  # その他は…時点
+
+
+def test_entity_tables_are_written(seed_run):
+    result, out = seed_run
+    import pandas as pd
+
+    entities = pd.read_csv(out / "entities.csv")
+    assert {"entity_id", "name", "type", "aliases"} <= set(entities.columns)
+    row = entities[entities["name"] == "ジャック・マー公益基金会"].iloc[0]
+    assert "馬雲公益基金会" in row["aliases"].split("|")
+    places = pd.read_parquet(out / "entity_mentions.parquet")
+    texts = result.texts
+    assert all(texts[r.doc_id][r.start : r.end] == r.surface for r in places.itertuples())
