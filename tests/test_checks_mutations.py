@@ -53,3 +53,29 @@ def test_mutation_gives_a_fail_naming_the_changed_figure(tmp_path, doc, old, new
         if any(" ".join(mentions[i].surface.split()) == changed for i in c.mention_ids)
     ]
     assert {c.rule for c in naming} >= rules, [c.message for c in fails]
+
+
+SHARES = [
+    ("売上高は100億円で、海外事業が構成比61%の61億円を占めた。", "pass"),
+    ("売上高は200億円で、シェア30%の80億円を占めた。", "fail"),
+    ("売上高は100億円で、海外事業の61億円が構成比61%を占めた。", "pass"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "status"), SHARES)
+def test_share_of_a_whole(tmp_path, sentence, status):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(sentence + "\n", encoding="utf-8")
+    result = run(raw, tmp_path / "out")
+    assert [c.status for c in result.checks if c.rule == "share"] == [status]
+
+
+def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "寄付は150万枚で、マスク100万枚、防護服50万枚だった。\n", encoding="utf-8"
+    )
+    result = run(raw, tmp_path / "out")
+    assert [(c.rule, c.status) for c in result.checks if c.rule == "sum"] == [("sum", "pass")]

@@ -14,6 +14,7 @@ from pipeline.checks.conversions import check_conversions
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import check_restatements
+from pipeline.checks.shares import check_shares
 from pipeline.checks.sums import check_sums
 from pipeline.checks.units import check_units
 from schemas.records import Check
@@ -24,6 +25,7 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_units,
     check_restatements,
     check_rates,
+    check_shares,
 )
 
 

@@ -10,7 +10,12 @@ from __future__ import annotations
 from functools import reduce
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
-from pipeline.patterns.check_cues import BREAKDOWN_MARKERS, SUM_WINDOW_SENTENCES, TOTAL_MARKERS
+from pipeline.patterns.check_cues import (
+    BREAKDOWN_MARKERS,
+    IMPLICIT_PARTS_MAX,
+    SUM_WINDOW_SENTENCES,
+    TOTAL_MARKERS,
+)
 from schemas.vocab import Status
 
 RULE = "sum"
@@ -59,33 +64,88 @@ def _candidate_parts(ev: Evidence, figures: list[Figure], i: int) -> list[list[F
     return [[f for f in same if f.mention.end <= end] for end in _sentence_ends(ev, total, start)]
 
 
-def check_sums(ev: Evidence) -> list[Finding]:
+def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | None:
+    """The figures listed right after an unmarked figure, if they add up to it exactly."""
+    head = figures[i]
+    ends = _sentence_ends(ev, head, head.mention.start)
+    same = [
+        f
+        for f in figures[i + 1 :]
+        if f.mention.end <= (ends[1] if len(ends) > 1 else ends[0] if ends else 0)
+        and f.mention.kind == head.mention.kind
+        and f.mention.unit == head.mention.unit
+        and f.mention.bound == "eq"
+        and not f.mention.approx
+    ]
+    for n in range(2, min(IMPLICIT_PARTS_MAX, len(same)) + 1):
+        parts = same[:n]
+        if sum(p.mention.value for p in parts) == head.mention.value:
+            return parts
+    return None
+
+
+def _implicit_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     found = []
-    for figures in ev.figures.values():
-        for i, total in enumerate(figures):
-            if total.mention.kind not in _SUMMABLE or not _is_total(ev, figures, i):
-                continue
-            options = [parts for parts in _candidate_parts(ev, figures, i) if len(parts) >= 2]
-            if not options:
-                continue
-            sums = [reduce(lambda a, b: a + b, (p.interval for p in parts)) for parts in options]
-            agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
-            k = agreeing[0] if agreeing else 0
-            parts, summed, ok = options[k], sums[k], bool(agreeing)
+    for i, head in enumerate(figures):
+        if (
+            head.mention.kind not in _SUMMABLE
+            or head.mention.bound != "eq"
+            or _is_total(ev, figures, i)
+        ):
+            continue
+        parts = _implicit(ev, figures, i)
+        if parts:
+            summed = reduce(lambda a, b: a + b, (p.interval for p in parts))
             expression = " + ".join(written(p) for p in parts)
-            unit = total.mention.unit or ""
-            message = (
-                f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
-                f"its parts {expression} ({summed} vs {total.interval} {unit})."
-            )
             found.append(
                 finding(
                     RULE,
-                    Status.PASS if ok else Status.FAIL,
-                    [total, *parts],
-                    message,
-                    expected=f"{total.interval} {unit}",
-                    observed=f"{summed} {unit}",
+                    Status.PASS,
+                    [head, *parts],
+                    f"{written(head)} equals the figures listed after it: {expression} "
+                    "(no total word, read as a breakdown).",
+                    expected=str(head.interval),
+                    observed=str(summed),
                 )
             )
     return found
+
+
+def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    found = []
+    for i, total in enumerate(figures):
+        if total.mention.kind not in _SUMMABLE or not _is_total(ev, figures, i):
+            continue
+        options = [parts for parts in _candidate_parts(ev, figures, i) if len(parts) >= 2]
+        if not options:
+            continue
+        sums = [reduce(lambda a, b: a + b, (p.interval for p in parts)) for parts in options]
+        agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
+        k = agreeing[0] if agreeing else 0
+        parts, summed, ok = options[k], sums[k], bool(agreeing)
+        expression = " + ".join(written(p) for p in parts)
+        unit = total.mention.unit or ""
+        message = (
+            f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
+            f"its parts {expression} ({summed} vs {total.interval} {unit})."
+        )
+        found.append(
+            finding(
+                RULE,
+                Status.PASS if ok else Status.FAIL,
+                [total, *parts],
+                message,
+                expected=f"{total.interval} {unit}",
+                observed=f"{summed} {unit}",
+            )
+        )
+    return found
+
+
+def check_sums(ev: Evidence) -> list[Finding]:
+    """Totals marked by a word, then unmarked figures that equal what follows them."""
+    return [
+        found
+        for figures in ev.figures.values()
+        for found in _marked_sums(ev, figures) + _implicit_sums(ev, figures)
+    ]

@@ -15,3 +15,7 @@ SUM_WINDOW_SENTENCES = 2
 #: NOTE: a rate implied by one conversion that differs from the others by this factor
 #: or more (a slipped 万/億, a factor of ten) is a fail
 RATE_OUTLIER_FACTOR = 1.5
+#: words that make a percentage a share of a whole (構成比61%, シェア30%, …を占める)
+SHARE_MARKERS = ("構成比", "シェア", "割合", "比率", "占め", "占める")
+#: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
+IMPLICIT_PARTS_MAX = 4
