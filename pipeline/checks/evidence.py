@@ -32,13 +32,17 @@ class Figure:
 
 @dataclass
 class Evidence:
-    """Every document's figures, sentences and entities, indexed for the checks."""
+    """Every document's figures, sentences and entities, indexed once for the checks."""
 
     texts: dict[str, str]
     #: doc_id -> (start, end) of each sentence, source offsets
     sentences: dict[str, list[tuple[int, int]]]
     figures: dict[str, list[Figure]] = field(default_factory=dict)
-    entities_at: dict[str, list[EntityMention]] = field(default_factory=dict)
+    #: mention_id -> its sentence span
+    span_of: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: (doc_id, sentence start) -> content words / entity ids of that sentence
+    words_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    entities_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -65,28 +69,32 @@ class Evidence:
                     ),
                 )
             )
+            span = _span(sentences, texts, m.doc_id, m.start)
+            ev.span_of[m.mention_id] = span
+            if (m.doc_id, span[0]) not in ev.words_of:
+                ev.words_of[(m.doc_id, span[0])] = frozenset(
+                    _WORDS.findall(texts[m.doc_id][span[0] : span[1]])
+                )
         ev.figures = dict(by_doc)
-        places: dict[str, list[EntityMention]] = defaultdict(list)
+        entities: dict[tuple[str, int], set[str]] = defaultdict(set)
         for e in entity_mentions:
-            places[e.doc_id].append(e)
-        ev.entities_at = dict(places)
+            entities[(e.doc_id, _span(sentences, texts, e.doc_id, e.start)[0])].add(e.entity_id)
+        ev.entities_of = {k: frozenset(v) for k, v in entities.items()}
         return ev
 
     def sentence_span(self, m: Mention) -> tuple[int, int]:
-        spans = self.sentences.get(m.doc_id) or [(0, len(self.texts[m.doc_id]))]
-        starts = [s for s, _ in spans]
-        return spans[max(bisect_right(starts, m.start) - 1, 0)]
+        span = self.span_of.get(m.mention_id)
+        return span if span is not None else _span(self.sentences, self.texts, m.doc_id, m.start)
 
     def sentence(self, m: Mention) -> str:
         a, b = self.sentence_span(m)
         return self.texts[m.doc_id][a:b]
 
-    def entities_in_sentence(self, m: Mention) -> set[str]:
-        a, b = self.sentence_span(m)
-        return {e.entity_id for e in self.entities_at.get(m.doc_id, []) if a <= e.start < b}
+    def entities_in_sentence(self, m: Mention) -> frozenset[str]:
+        return self.entities_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
-    def context_words(self, m: Mention) -> set[str]:
-        return set(_WORDS.findall(self.sentence(m)))
+    def context_words(self, m: Mention) -> frozenset[str]:
+        return self.words_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def section_of(self, m: Mention) -> int:
         """Where the heading or bullet line above a figure starts (-1: none)."""
@@ -117,6 +125,14 @@ class Evidence:
             and a.end <= b.start
             and bool(_BRACKET_OPEN.match(self.between(a, b)))
         )
+
+
+def _span(
+    sentences: dict[str, list[tuple[int, int]]], texts: dict[str, str], doc_id: str, offset: int
+) -> tuple[int, int]:
+    spans = sentences.get(doc_id) or [(0, len(texts[doc_id]))]
+    i = bisect_right(spans, (offset, float("inf"))) - 1
+    return spans[max(i, 0)]
 
 
 @dataclass(frozen=True)

@@ -2,41 +2,50 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+from collections import Counter, defaultdict
 
-from pipeline.checks.evidence import Evidence, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from schemas.vocab import Severity, Status
 
 RULE = "rate_consistency"
 
 
 def check_rates(ev: Evidence) -> list[Finding]:
-    rates = [f for fs in ev.figures.values() for f in fs if f.mention.kind == "rate"]
+    """Per currency pair: the rate most documents state, and each rate that differs from it."""
+    by_pair: dict[str, list[Figure]] = defaultdict(list)
+    for figures in ev.figures.values():
+        for f in figures:
+            if f.mention.kind == "rate" and f.mention.value:
+                by_pair[f.mention.unit].append(f)
     found = []
-    for a, b in combinations(rates, 2):
-        ma, mb = a.mention, b.mention
-        if ma.unit != mb.unit:
+    for unit, rates in sorted(by_pair.items()):
+        if len(rates) < 2:
             continue
-        if ma.value == mb.value:
+        common = Counter(f.mention.value for f in rates).most_common(1)[0][0]
+        reference = next(f for f in rates if f.mention.value == common)
+        differing = [f for f in rates if f.mention.value != common]
+        if not differing:
             found.append(
                 finding(
                     RULE,
                     Status.PASS,
-                    [a, b],
-                    f"{written(a)} and {written(b)} state the same {ma.unit} rate.",
+                    rates,
+                    f"All {len(rates)} statements of the {unit} rate agree ({common:g}).",
                 )
             )
-            continue
-        found.append(
-            finding(
-                RULE,
-                Status.WARN,
-                [a, b],
-                f"{written(a)} ({ma.doc_id}) and {written(b)} ({mb.doc_id}) state different "
-                f"{ma.unit} rates ({ma.value:g} and {mb.value:g}); conversions differ accordingly.",
-                expected=f"{ma.value:g} {ma.unit}",
-                observed=f"{mb.value:g} {mb.unit}",
-                severity=Severity.INFO,
+        for f in differing:
+            m, r = f.mention, reference.mention
+            found.append(
+                finding(
+                    RULE,
+                    Status.WARN,
+                    [reference, f],
+                    f"{written(f)} ({m.doc_id}) states a different {unit} rate from "
+                    f"{written(reference)} ({r.doc_id}): {m.value:g} against {r.value:g}; "
+                    "conversions differ accordingly.",
+                    expected=f"{r.value:g} {unit}",
+                    observed=f"{m.value:g} {unit}",
+                    severity=Severity.INFO,
+                )
             )
-        )
     return found

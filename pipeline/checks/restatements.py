@@ -9,7 +9,6 @@ figure moved over time (information).  Different otherwise: fail.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.intervals import strict
@@ -41,6 +40,56 @@ def _key(f: Figure) -> tuple:
     return (m.kind, m.unit, m.subject, m.object)
 
 
+def _equal_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Each repeated figure paired once, with the first statement it restates."""
+    pairs = []
+    firsts: dict[float, list[Figure]] = defaultdict(list)
+    for f in group:
+        earlier = firsts[f.mention.value]
+        match = next((e for e in earlier if _same_claim(ev, e, f, SAME_CLAIM_OVERLAP)), None)
+        if match is not None:
+            pairs.append((match, f))
+        else:
+            earlier.append(f)
+    return pairs
+
+
+def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """Different values for one counted object, each compared with the statement before it.
+
+    Statements are ordered by as-of date (then document order), so a figure that grew
+    over time reads as a chain of changes rather than every pair of statements.
+    """
+    firsts: dict[float, Figure] = {}
+    for f in group:
+        firsts.setdefault(f.mention.value, f)
+    distinct = sorted(
+        (f for f in firsts.values() if f.mention.object),
+        key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start),
+    )
+    pairs = []
+    for i, b in enumerate(distinct):
+        a = next(
+            (
+                a
+                for a in reversed(distinct[:i])
+                if _same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
+                and not _different_events(ev, a.mention, b.mention)
+            ),
+            None,
+        )
+        if a is not None:
+            pairs.append((a, b))
+    return pairs
+
+
+def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
+    ma, mb = a.mention, b.mention
+    if ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb):
+        return False
+    return _overlap(ev.context_words(ma), ev.context_words(mb)) >= threshold
+
+
 def check_restatements(ev: Evidence) -> list[Finding]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
@@ -48,23 +97,9 @@ def check_restatements(ev: Evidence) -> list[Finding]:
             if f.mention.kind in _KINDS and f.mention.subject and f.mention.bound != "range":
                 groups[_key(f)].append(f)
     found = []
-    words: dict[str, set[str]] = {}
     for group in groups.values():
-        for a, b in combinations(group, 2):
-            ma, mb = a.mention, b.mention
-            if ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb):
-                continue
-            wa = words.setdefault(ma.mention_id, ev.context_words(ma))
-            wb = words.setdefault(mb.mention_id, ev.context_words(mb))
-            overlap = _overlap(wa, wb)
-            if ma.value == mb.value and overlap >= SAME_CLAIM_OVERLAP:
-                found.append(_compare(a, b))
-            elif (
-                ma.object
-                and overlap >= DIFFERING_CLAIM_OVERLAP
-                and not _different_events(ev, ma, mb)
-            ):
-                found.append(_compare(a, b))
+        for a, b in _equal_pairs(ev, group) + _differing_pairs(ev, group):
+            found.append(_compare(a, b))
     return found
 
 

@@ -8,8 +8,9 @@ heading (●X), the nearest entity before the figure in its sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.patterns import entity_cues as cues
 
@@ -59,8 +60,15 @@ class Layout:
     sentences: list[tuple[int, int]]
     occurrences: list[Occurrence]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [o.start for o in self.occurrences]
+
     def _in(self, start: int, end: int) -> list[Occurrence]:
-        return [o for o in self.occurrences if start <= o.start and o.end <= end]
+        """Occurrences inside [start, end) (occurrences are in text order)."""
+        lo = bisect_left(self._starts, start)
+        hi = bisect_left(self._starts, end)
+        return [o for o in self.occurrences[lo:hi] if o.end <= end]
 
     def _topic(self, start: int, end: int) -> Occurrence | None:
         found = self._in(start, end)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.patterns import entity_cues as cues
 from pipeline.tokenise import Tokens
 
-_KATAKANA = re.compile(r"[ァ-ヶー・]+")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&'+-]*")
-_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _GLOSS = re.compile(r"\s?[(（]\s?([^()（）\n]{1,30}?)\s?[)）]")
 _HEADING = re.compile(rf"^[{cues.HEADING_MARKS}]\s*(.+?)\s*[】]?\s*$", re.M)
 _SPLIT_VARIANTS = re.compile(r"\s?[/／、,]\s?")
@@ -45,6 +47,7 @@ class NameFindings:
     same: list[tuple[str, str]]
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spelling-insensitive key: ジャック・マー and ジャックマー are one name."""
     key = re.sub(r"[\s・･·]", "", name).lower()
@@ -53,23 +56,6 @@ def name_key(name: str) -> str:
         if key.endswith(ending) and len(stem) >= 2:
             return stem + same
     return key
-
-
-def _token_kind(surface: str, pos: str) -> str | None:
-    """How a token can take part in a name: 'name', 'kana', 'dot', 'suffix' or None."""
-    if surface in cues.ORG_SUFFIXES:
-        return "suffix"
-    if surface in ("・", "･"):
-        return "dot"
-    if pos.startswith("名詞-固有名詞"):
-        return "name"
-    if _LATIN.fullmatch(surface) and surface not in cues.NOT_ENTITY_WORDS:
-        return "name" if surface[0].isupper() else None
-    if _KATAKANA.fullmatch(surface) and pos.startswith("名詞"):
-        return "kana"
-    if _KANJI.fullmatch(surface) and pos.startswith("名詞-普通名詞"):
-        return "kanji"
-    return None
 
 
 def _in_english_phrase(text: str, tokens: Tokens, i: int) -> bool:
@@ -92,47 +78,76 @@ def _type_of(kinds: list[str], poses: list[str], text: str, after: str) -> str:
     return "PRODUCT"
 
 
+_NONE, _NAME, _KANA, _KANJI_NOUN, _SUFFIX, _DOT = range(6)
+_KIND_NAMES = {_NAME: "name", _KANA: "kana", _KANJI_NOUN: "kanji", _SUFFIX: "suffix", _DOT: "dot"}
+
+
+def _token_kinds(tokens: Tokens) -> np.ndarray:
+    """``_token_kind`` for every token at once (Arrow kernels, no Python loop)."""
+    s, p = tokens.surfaces, tokens.pos_tags
+    latin = pc.and_(
+        pc.match_substring_regex(s, r"^[A-Z][A-Za-z0-9.&'+-]*$"),
+        pc.invert(pc.is_in(s, value_set=pa.array(sorted(cues.NOT_ENTITY_WORDS)))),
+    )
+    conditions = [
+        pc.is_in(s, value_set=pa.array(sorted(cues.ORG_SUFFIXES))),
+        pc.is_in(s, value_set=pa.array(["・", "･"])),
+        pc.or_(pc.starts_with(p, "名詞-固有名詞"), latin),
+        pc.and_(pc.match_substring_regex(s, r"^[ァ-ヶー・]+$"), pc.starts_with(p, "名詞")),
+        pc.and_(pc.match_substring_regex(s, r"^[一-鿿々]+$"), pc.starts_with(p, "名詞-普通名詞")),
+    ]
+    masks = [c.to_numpy(zero_copy_only=False) for c in conditions]
+    return np.select(masks, [_SUFFIX, _DOT, _NAME, _KANA, _KANJI_NOUN], _NONE)
+
+
 def _runs(text: str, tokens: Tokens) -> list[Name]:
     """Maximal runs of name-like tokens, trimmed to what names an entity."""
+    if not len(tokens):
+        return []
+    codes = _token_kinds(tokens)
+    for i in np.flatnonzero(codes == _NAME):
+        if tokens.surface(int(i)).isascii() and _in_english_phrase(text, tokens, int(i)):
+            codes[i] = _NONE
+    starts, ends = tokens.starts, tokens.ends
+    gap = starts[1:] - ends[:-1]
+    spaced = (gap == 1) & np.isin(codes[1:], [_NAME, _KANA, _SUFFIX])
+    if spaced.any():
+        after_prev = np.zeros(len(gap), dtype=bool)
+        idx = np.flatnonzero(spaced)
+        after_prev[idx] = [text[ends[i]] == " " for i in idx]
+        spaced &= after_prev
+    joined = (codes[1:] != _NONE) & (codes[:-1] != _NONE) & ((gap == 0) | spaced)
     found: list[Name] = []
-    run: list[int] = []
-
-    def close() -> None:
-        if not run:
-            return
-        kinds = [_token_kind(tokens.surface(i), tokens.pos(i)) for i in run]
-        # keep katakana brand compounds, cut trailing common kanji nouns (中国|中小企業)
-        while kinds and kinds[-1] in ("kanji", "dot"):
-            run.pop()
-            kinds.pop()
-        while kinds and kinds[0] in ("kanji", "suffix", "dot"):
-            run.pop(0)
-            kinds.pop(0)
-        if kinds and ("name" in kinds or (kinds[-1] == "suffix" and len(kinds) > 1)):
-            start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
-            poses = [tokens.pos(i) for i in run]
-            name = text[start:end]
-            found.append(Name(start, end, name, _type_of(kinds, poses, name, text[end : end + 3])))
-        run.clear()
-
-    for i in range(len(tokens)):
-        kind = _token_kind(tokens.surface(i), tokens.pos(i))
-        if kind == "name" and _in_english_phrase(text, tokens, i):
-            kind = None
-        adjacent = run and (
-            tokens.starts[i] == tokens.ends[run[-1]]
-            or (
-                tokens.starts[i] == tokens.ends[run[-1]] + 1
-                and text[tokens.ends[run[-1]]] == " "
-                and kind in ("name", "kana", "suffix")
-            )
-        )
-        if kind is None or (run and not adjacent):
-            close()
-        if kind is not None:
-            run.append(i)
-    close()
+    run_start, previous = None, -1
+    for i in np.flatnonzero(codes != _NONE):
+        i = int(i)
+        if run_start is None or not joined[i - 1]:
+            if run_start is not None:
+                found += _trimmed(text, tokens, codes, run_start, previous)
+            run_start = i
+        previous = i
+    if run_start is not None:
+        found += _trimmed(text, tokens, codes, run_start, previous)
     return found
+
+
+def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int) -> list[Name]:
+    """A run cut to what names an entity: katakana brand compounds stay, trailing common
+    kanji nouns go (中国|中小企業), and a run must hold a name or end in a suffix."""
+    run = list(range(first, last + 1))
+    kinds = [_KIND_NAMES[int(codes[i])] for i in run]
+    while kinds and kinds[-1] in ("kanji", "dot"):
+        run.pop()
+        kinds.pop()
+    while kinds and kinds[0] in ("kanji", "suffix", "dot"):
+        run.pop(0)
+        kinds.pop(0)
+    if not kinds or not ("name" in kinds or (kinds[-1] == "suffix" and len(kinds) > 1)):
+        return []
+    start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
+    poses = [tokens.pos(i) for i in run]
+    name = text[start:end]
+    return [Name(start, end, name, _type_of(kinds, poses, name, text[end : end + 3]))]
 
 
 def _name_before(text: str, end: int, names: list[Name]) -> Name | None:
