@@ -26,6 +26,8 @@ NOT_MENTIONS = [
     "地元の元々の円滑な運営",  # 元 and 円 inside words
     "毎日何千本ものライブ配信、数十名、数回にわたる",  # vague numbers
     "[春雷計画 2020](#)を発表",
+    "会見は午前10時30分から",  # a clock time is not a duration
+    "1日平均の利用、1日あたりの件数",
 ]
 
 

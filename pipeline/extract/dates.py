@@ -24,6 +24,7 @@ from pipeline.patterns.fragments import (
     SMALL_NUM,
     YEAR,
     YEAR_PART,
+    alternation,
 )
 from schemas.vocab import DatePrecision, Kind
 
@@ -34,6 +35,10 @@ _MONTH_DATE = re.compile(
     rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?"
 )
 _YEAR_DATE = re.compile(rf"{YEAR}(?:{YEAR_PART})?(?![間0-9])")
+#: a day of the month alone ("東京都は25日、"), placed in the document's month
+_BARE_DAY = re.compile(
+    rf"(?<![月\d]){DAY}(?!{alternation(cues.NOT_A_DAY_AFTER + cues.DAY_COUNT_AFTER)})"
+)
 _RELATIVE_DATE = re.compile(rf"(?P<rel>{RELATIVE_YEAR})(?:{YEAR_PART})?")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
@@ -133,6 +138,9 @@ def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 def _year_span(year: int, part: str | None) -> tuple[date, date, str]:
+    if part in cues.FISCAL_PARTS:
+        (m1, d1, y1), (m2, d2, y2) = cues.FISCAL_PARTS[part]
+        return date(year + y1, m1, d1), date(year + y2, m2, d2), DatePrecision.PART
     if part == cues.FISCAL_YEAR:
         return date(year, 4, 1), date(year + 1, 3, 31), DatePrecision.YEAR
     if part is not None:
@@ -187,8 +195,28 @@ def _month_range(m: re.Match[str], ctx: Context) -> Candidate | None:
     )
 
 
+def _bare_day(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """A day without its month belongs to the document's month (news: 東京都は25日、…)."""
+    day = _int(m.group("day"))
+    if ctx.doc_date is None or day is None:
+        return None
+    try:
+        d = date(ctx.doc_date.year, ctx.doc_date.month, day)
+    except ValueError:
+        return None
+    return _date_candidate(
+        m,
+        "date.day.v1",
+        date_start=d,
+        date_end=d,
+        date_precision=DatePrecision.DAY,
+        year_inferred=True,
+    )
+
+
 PATTERNS: list[Pattern] = [
     Pattern("date.month.v1", _MONTH_DATE, _month_date, PRIORITY),
+    Pattern("date.day.v1", _BARE_DAY, _bare_day, PRIORITY - 2),
     Pattern("date.year.v1", _YEAR_DATE, _year_date, PRIORITY),
     Pattern("date.relative.v1", _RELATIVE_DATE, _year_date, PRIORITY - 1),
     Pattern("date.numeric.v1", _NUMERIC_DATE, _numeric_date, PRIORITY),

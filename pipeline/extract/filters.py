@@ -29,12 +29,16 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def _glued_to_identifier(text: str, cand: Candidate) -> bool:
     """COVID-19, N95, C2M, 20-30代, 3D: a number touching Latin letters or a hyphenated number."""
     before = text[cand.numeral_start - 1 : cand.numeral_start]
     if before.isascii() and before.isalpha() and not cand.rule.startswith("money.prefix"):
         return True
-    if before == "-" and cand.numeral_start >= 2 and text[cand.numeral_start - 2].isalnum():
+    if before == "-" and cand.numeral_start >= 2 and _ascii_alnum(text[cand.numeral_start - 2]):
         return True
     after = text[cand.end : cand.end + 1]
     return after.isascii() and after.isalpha() and not cand.latin_unit
@@ -58,6 +62,14 @@ def _token_aligned(ctx: Context, cand: Candidate) -> bool:
     return cand.latin_unit or tokens.index_ending_at(cand.end) is not None
 
 
+_CLOCK = re.compile(r"\d時\s?$")
+
+
+def _time_of_day(text: str, cand: Candidate) -> bool:
+    """10時30分 is a clock time, not thirty minutes."""
+    return cand.unit == "min" and bool(_CLOCK.search(text, max(0, cand.start - 4), cand.start))
+
+
 def keep(cand: Candidate, ctx: Context, masks: list[tuple[int, int]]) -> bool:
     """True when a candidate is a figure in its own right."""
     return not (
@@ -66,4 +78,5 @@ def keep(cand: Candidate, ctx: Context, masks: list[tuple[int, int]]) -> bool:
         or _glued_to_identifier(ctx.text, cand)
         or _not_prefixed(ctx.text, cand)
         or not _token_aligned(ctx, cand)
+        or _time_of_day(ctx.text, cand)
     )

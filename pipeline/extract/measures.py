@@ -23,6 +23,7 @@ _WARI = re.compile(rf"(?P<num>{NUM})割(?:(?P<bu>{SMALL_NUM})分)?")
 _POINTS = re.compile(
     rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}(?=\s?(?:{alternation(cues.POINT_CONTEXT)}))"
 )
+_DAY_COUNT = re.compile(rf"(?P<num>{NUM})日(?=(?:{alternation(cues.DAY_COUNT_AFTER)}))")
 _SHORT_YEARS = re.compile(rf"(?P<num>{NUM}){cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
 
 
@@ -38,6 +39,11 @@ def _wari(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 def _points(m: re.Match[str], ctx: Context) -> Candidate | None:
     return number_candidate(m, Kind.PERCENT, "percent.points.v1", "pt")
+
+
+def _day_count(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """N日以内, N日ぶり: a number of days, where N日 alone would be a date."""
+    return number_candidate(m, Kind.DURATION, "duration.days.v1", "day")
 
 
 def _short_years(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -57,4 +63,5 @@ PATTERNS: list[Pattern] = [
     ),
     *unit_rows("duration", Kind.DURATION, DURATION_UNIT, cues.DURATION_UNITS, priority=35),
     Pattern("duration.years.v1", _SHORT_YEARS, _short_years, 30),
+    Pattern("duration.days.v1", _DAY_COUNT, _day_count, 35),
 ]

@@ -32,7 +32,7 @@ def _negative(text: str, start: int) -> bool:
     if before.endswith("-"):
         # a hyphen is a minus only when it does not join two words or numbers
         prev = before[-2:-1]
-        return not prev or not (prev.isalnum() or prev == "-")
+        return not prev or not ((prev.isascii() and prev.isalnum()) or prev == "-")
     return True
 
 

@@ -182,6 +182,8 @@ COUNTERS = frozenset(
         "市",
         "町",
         "村",
+        "都道府県",
+        "市区町村",
     }
 )
 #: nouns after a number that make it an identifier or a rank, never a count
@@ -245,6 +247,7 @@ QUANTITY_UNITS = _frozen(
         "TB": "TB",
         "PB": "PB",
         "MB": "MB",
+        "°C": "°C",
     }
 )
 DURATION_UNITS = _frozen(
@@ -364,6 +367,23 @@ YEAR_PARTS = _frozen(
 )
 #: Japanese fiscal year (年度) runs April to March
 FISCAL_YEAR = "度"
+#: parts of a fiscal year -> ((month, day, years after), (month, day, years after))
+FISCAL_PARTS = _frozen(
+    {
+        "度第1四半期": ((4, 1, 0), (6, 30, 0)),
+        "度第2四半期": ((7, 1, 0), (9, 30, 0)),
+        "度第3四半期": ((10, 1, 0), (12, 31, 0)),
+        "度第4四半期": ((1, 1, 1), (3, 31, 1)),
+        "度上期": ((4, 1, 0), (9, 30, 0)),
+        "度上半期": ((4, 1, 0), (9, 30, 0)),
+        "度下期": ((10, 1, 0), (3, 31, 1)),
+        "度下半期": ((10, 1, 0), (3, 31, 1)),
+    }
+)
+#: words after "N日" that make it a length of time, not a day of the month
+DAY_COUNT_AFTER = ("以内", "以上", "未満", "ぶり", "連続", "後に", "後の", "超")
+#: words after "N日" that make it neither (1日平均, 1日あたり)
+NOT_A_DAY_AFTER = ("間", "平均", "あたり", "当たり", "ごと", "おき", "目", "付", "分", "前")
 #: words joining the two ends of a period
 PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")
 

@@ -45,5 +45,8 @@ YEAR = rf"(?:(?P<era>{ERA})(?P<era_year>元|{SMALL_NUM})|(?P<year>\d{{4}}|{KANJI
 MONTH = rf"(?P<month>{SMALL_NUM})月"
 DAY = rf"(?P<day>{SMALL_NUM})日"
 MONTH_PART = rf"(?P<month_part>{alternation(cues.MONTH_PARTS)})"
-YEAR_PART = rf"(?P<year_part>{alternation(cues.YEAR_PARTS)}|{cues.FISCAL_YEAR})"
+YEAR_PART = (
+    rf"(?P<year_part>{alternation(cues.FISCAL_PARTS)}|{alternation(cues.YEAR_PARTS)}"
+    rf"|{cues.FISCAL_YEAR})"
+)
 PERIOD_JOINER = alternation(cues.PERIOD_JOINERS)
