@@ -9,6 +9,7 @@ figure moved over time (information).  Different otherwise: fail.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.intervals import strict
@@ -90,17 +91,62 @@ def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
     return _overlap(ev.context_words(ma), ev.context_words(mb)) >= threshold
 
 
+#: NOTE: a figure repeated in more sentences than this is too common to tie claims together
+ANCHOR_MAX_SENTENCES = 6
+
+
+def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
+    """Figures of one kind and unit in two documents' sentences that share another figure.
+
+    "世界120の国と地域から約3,000人" and "120の国と地域の約1万人": the shared 120 ties the two
+    head counts to one claim even when subjects and objects are worded differently.  Only
+    agreement, or a change explained by different as-of dates, is reported from this.
+    """
+    sentences: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for figures in ev.figures.values():
+        for f in figures:
+            if f.mention.kind in _KINDS and f.mention.bound != "range":
+                sentences[(f.mention.doc_id, ev.sentence_span(f.mention)[0])].append(f)
+    holders: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
+    for key, figures in sentences.items():
+        for f in figures:
+            holders[(f.mention.kind, f.mention.unit, f.mention.value)].append(key)
+    pairs = []
+    for anchor, keys in holders.items():
+        docs = {k[0] for k in keys}
+        if len(docs) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
+            continue
+        for ka, kb in combinations(sorted(set(keys)), 2):
+            if ka[0] == kb[0]:
+                continue
+            for a in sentences[ka]:
+                for b in sentences[kb]:
+                    same_kind = (a.mention.kind, a.mention.unit) == (b.mention.kind, b.mention.unit)
+                    if same_kind and (a.mention.kind, a.mention.unit, a.mention.value) != anchor:
+                        dated = (
+                            a.mention.as_of
+                            and b.mention.as_of
+                            and a.mention.as_of != b.mention.as_of
+                        )
+                        if a.mention.value == b.mention.value or dated:
+                            pairs.append((a, b))
+    return pairs
+
+
 def check_restatements(ev: Evidence) -> list[Finding]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
         for f in figures:
             if f.mention.kind in _KINDS and f.mention.subject and f.mention.bound != "range":
                 groups[_key(f)].append(f)
-    found = []
-    for group in groups.values():
-        for a, b in _equal_pairs(ev, group) + _differing_pairs(ev, group):
-            found.append(_compare(a, b))
-    return found
+    pairs = [
+        p
+        for group in groups.values()
+        for p in _equal_pairs(ev, group) + _differing_pairs(ev, group)
+    ]
+    seen = {frozenset((a.id, b.id)) for a, b in pairs}
+    pairs += [(a, b) for a, b in _anchored_pairs(ev) if frozenset((a.id, b.id)) not in seen]
+    return [_compare(a, b) for a, b in pairs]
 
 
 def _compare(a: Figure, b: Figure) -> Finding:
