@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import pairwise
 from statistics import median
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.checks.intervals import as_written, exact
 from pipeline.patterns.check_cues import RATE_OUTLIER_FACTOR
 from schemas.vocab import Severity, Status
@@ -70,9 +70,9 @@ def check_conversions(ev: Evidence) -> list[Finding]:
                 f"{'agrees' if ok else 'does not agree'} ({b.interval}){note}."
             )
             found.append(
-                finding(
+                verdict(
                     RULE,
-                    Status.PASS if ok else Status.FAIL,
+                    ok,
                     [a, b, rate_figure],
                     message,
                     expected=f"{expected} {quote}",

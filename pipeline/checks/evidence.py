@@ -179,6 +179,20 @@ def finding(
     )
 
 
+def verdict(
+    rule: str, ok: bool, figures: list[Figure], message: str, *, expected: str, observed: str
+) -> Finding:
+    """A comparison that either agrees (pass) or does not (fail, an error)."""
+    return finding(
+        rule,
+        Status.PASS if ok else Status.FAIL,
+        figures,
+        message,
+        expected=expected,
+        observed=observed,
+    )
+
+
 def written(f: Figure) -> str:
     """How a figure reads in a message: its surface and unit."""
     surface = " ".join(f.mention.surface.split())

@@ -6,10 +6,9 @@ amounts of one unit, the smaller being the part and the larger the whole.
 
 from __future__ import annotations
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
 from pipeline.patterns.check_cues import SHARE_MARKERS
-from schemas.vocab import Status
 
 RULE = "share"
 _AMOUNTS = {"money", "count", "quantity"}
@@ -41,9 +40,9 @@ def check_shares(ev: Evidence) -> list[Finding]:
                 f"{'agrees' if ok else 'does not agree'}."
             )
             found.append(
-                finding(
+                verdict(
                     RULE,
-                    Status.PASS if ok else Status.FAIL,
+                    ok,
                     [share, part, whole],
                     message,
                     expected=f"{ratio} %",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import reduce
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.patterns.check_cues import (
     BREAKDOWN_MARKERS,
     IMPLICIT_PARTS_MAX,
@@ -130,9 +130,9 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
             f"its parts {expression} ({summed} vs {total.interval} {unit})."
         )
         found.append(
-            finding(
+            verdict(
                 RULE,
-                Status.PASS if ok else Status.FAIL,
+                ok,
                 [total, *parts],
                 message,
                 expected=f"{total.interval} {unit}",
