@@ -7,10 +7,13 @@ Needs: a folder.  Produces: one ``SourceText`` per readable file and one
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+import charset_normalizer
 
 from schemas.records import SourceError
 from schemas.vocab import SourceFormat
@@ -47,21 +50,61 @@ def discover(raw_dir: Path) -> list[Path]:
     return sorted(p for p in raw_dir.iterdir() if p.is_file() and p.suffix.lower() in FORMATS)
 
 
+#: byte-order marks and the codec that drops them
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+#: NOTE: a detected (non-UTF-8) decoding is trusted only when most of its non-ASCII
+#: characters are kana, kanji or Japanese punctuation; mojibake fails this at once
+MIN_JAPANESE_SHARE = 0.6
+_ISO2022_ESCAPE = re.compile(rb"\x1b\$[@B]")
+_JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef々〆〇]")
+
+
+def _japanese_share(text: str) -> float:
+    wide = [c for c in text if not c.isascii()]
+    return sum(1 for c in wide if _JAPANESE.match(c)) / len(wide) if wide else 1.0
+
+
 def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (BOM dropped) or explain precisely why the bytes are unusable."""
+    """Decode UTF-8 (BOM dropped), UTF-16 with BOM, or a detected Japanese encoding
+    (Shift_JIS/CP932, EUC-JP, ISO-2022-JP); refuse anything else with the reason."""
     if not data.strip():
         raise IngestFailure(f"{path}: file is empty")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as err:
+                raise IngestFailure(
+                    f"{path}: starts with a {codec} byte-order mark but is "
+                    f"not valid {codec} (offset {err.start})"
+                ) from err
     if b"\x00" in data[:8192]:
         raise IngestFailure(f"{path}: looks binary (contains NUL bytes), not a text document")
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    if _ISO2022_ESCAPE.search(data):
+        # 7-bit ISO-2022-JP is valid UTF-8 byte for byte; its escapes give it away
+        try:
+            return data.decode("iso2022_jp"), "iso2022_jp"
+        except UnicodeDecodeError:
+            pass
     try:
-        text = data.decode(encoding)
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
+        first_bad = err.start
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
         raise IngestFailure(
-            f"{path}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            f"{path}: not valid UTF-8 (byte 0x{data[first_bad]:02x} at offset "
+            f"{first_bad}) and no other encoding fits; re-save the file as UTF-8"
+        )
+    text = str(best)
+    share = _japanese_share(text)
+    if "\ufffd" in text or share < MIN_JAPANESE_SHARE:
+        raise IngestFailure(
+            f"{path}: not valid UTF-8; as {best.encoding} only {share:.0%} of its characters "
+            "read as Japanese, so it is refused rather than read as mojibake; "
             "re-save the file as UTF-8"
-        ) from err
-    return text, encoding
+        )
+    return text, best.encoding
 
 
 def sidecar_date(path: Path) -> date | None:

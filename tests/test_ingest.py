@@ -17,7 +17,8 @@ GOOD = "同社は2020年5月21日に100万円を寄付した。\n"
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n", "empty"),
         ("binary.txt", b"\x00\x01\x02PNG\x00", "binary"),
-        ("sjis.txt", "売上は100万円".encode("cp932"), "not valid UTF-8"),
+        ("latin1.txt", "Café résumé naïve, déjà vu à la carte.".encode("latin-1"), "mojibake"),
+        ("bad_bom.txt", b"\xff\xfe\x00\xd8", "byte-order mark"),
     ],
 )
 def test_bad_file_is_reported_and_others_still_read(tmp_path, name, content, reason):
@@ -70,3 +71,37 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     (tmp_path / "big.txt").write_text(GOOD, encoding="utf-8")
     sources, errors = ingest(tmp_path)
     assert sources == [] and "over the 10-byte limit" in errors[0].reason
+
+
+@pytest.mark.parametrize(
+    ("codec", "recorded"),
+    [
+        ("cp932", "cp932"),
+        ("euc_jp", "euc"),
+        ("iso2022_jp", "iso2022_jp"),
+        ("utf-16", "utf-16"),
+    ],
+)
+def test_japanese_encodings_are_detected_and_recorded(tmp_path, codec, recorded):
+    text = "同社は2020年5月21日に、合計33億5,600万元（503.40億円）を拠出したと発表しました。\n"
+    (tmp_path / "a.txt").write_bytes(text.encode(codec))
+    (source,), errors = ingest(tmp_path)
+    assert errors == [] and source.text == text and source.encoding.startswith(recorded)
+
+
+def test_a_cp932_copy_of_a_seed_gives_the_same_mentions(tmp_path):
+    from pipeline.run import run
+    from tests.conftest import RAW
+
+    seed = RAW / "000_761058c0af17af92.txt"
+    # CP932 lacks a few characters of the seed (no-break space, 擊): both copies hold the
+    # text as CP932 can write it, one saved as UTF-8 and one as CP932
+    sjis_bytes = seed.read_text(encoding="utf-8").encode("cp932", errors="replace")
+    for name, data in (("utf8", sjis_bytes.decode("cp932").encode("utf-8")), ("sjis", sjis_bytes)):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / seed.name).write_bytes(data)
+    utf8 = run(tmp_path / "utf8", tmp_path / "out_utf8")
+    sjis = run(tmp_path / "sjis", tmp_path / "out_sjis")
+    assert sjis.documents[0].encoding == "cp932"
+    assert [m.model_dump() for m in sjis.mentions] == [m.model_dump() for m in utf8.mentions]
