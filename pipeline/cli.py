@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
+from pipeline.errors import IngestFailure
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
-from pipeline.ingest import IngestFailure
 from pipeline.link.aliases import AliasFileError
 from pipeline.run import run as run_pipeline
 from pipeline.store import SchemaViolation

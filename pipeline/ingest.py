@@ -15,11 +15,21 @@ from pathlib import Path
 
 import charset_normalizer
 
+from pipeline.converters import html_text, pdf_text
+from pipeline.errors import IngestFailure
 from schemas.records import SourceError
 from schemas.vocab import SourceFormat
 
 #: file suffix -> format; anything else in raw/ is ignored (sidecars, notes)
-FORMATS: dict[str, SourceFormat] = {".txt": SourceFormat.TXT, ".md": SourceFormat.MD}
+FORMATS: dict[str, SourceFormat] = {
+    ".txt": SourceFormat.TXT,
+    ".md": SourceFormat.MD,
+    ".html": SourceFormat.HTML,
+    ".htm": SourceFormat.HTML,
+    ".pdf": SourceFormat.PDF,
+}
+#: formats whose source text is extracted, and so written to output/text/<doc_id>.txt
+CONVERTED = frozenset({SourceFormat.HTML, SourceFormat.PDF})
 #: NOTE: 50 MB of Japanese text is ~17M characters, far beyond any press release;
 #: larger files are almost certainly dumps or mistakes and would exhaust memory.
 MAX_BYTES = 50 * 1024 * 1024
@@ -37,10 +47,6 @@ class SourceText:
     encoding: str
     text: str
     published: date | None
-
-
-class IngestFailure(Exception):
-    """A file that cannot be used, with a reason phrased for the user."""
 
 
 def discover(raw_dir: Path) -> list[Path]:
@@ -132,11 +138,17 @@ def read_source(path: Path) -> SourceText:
     if size > MAX_BYTES:
         raise IngestFailure(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
     data = path.read_bytes()
-    text, encoding = decode(path, data)
+    fmt = FORMATS[path.suffix.lower()]
+    if fmt == SourceFormat.PDF:
+        text, encoding = pdf_text(path, data), "pdf"
+    else:
+        text, encoding = decode(path, data)
+        if fmt == SourceFormat.HTML:
+            text = html_text(path, text)
     return SourceText(
         doc_id=path.stem,
         path=path,
-        format=FORMATS[path.suffix.lower()],
+        format=fmt,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         text=text,

@@ -16,7 +16,7 @@ from pipeline.checks.evidence import Evidence
 from pipeline.checks.schema import schema_checks
 from pipeline.dating import date_from_text
 from pipeline.extract import DocumentText, extract
-from pipeline.ingest import SourceText, ingest
+from pipeline.ingest import CONVERTED, SourceText, ingest
 from pipeline.link import LinkedDocument, link
 from pipeline.link.aliases import build_entities, user_aliases
 from pipeline.link.entities import name_key
@@ -144,6 +144,7 @@ def run(
     result = RunResult(errors=list(errors))
     tagger = make_tagger()
     linked: dict[str, LinkedDocument] = {}
+    converted: set[str] = set()
     with staged_output(out_dir) as staging:
         for source in progress(sources):
             try:
@@ -154,6 +155,8 @@ def run(
             result.documents.append(doc.document)
             result.mentions.extend(doc.mentions)
             result.texts[source.doc_id] = doc.text
+            if source.format in CONVERTED:
+                converted.add(source.doc_id)
             result.sentences[source.doc_id] = doc.sentences
             linked[source.doc_id] = doc.linked
             staging.append_arrow("tokens", doc.tokens)
@@ -184,5 +187,10 @@ def run(
         )
         if not result.documents:
             tables["tokens"] = frame("tokens", [])
-        result.written = staging.commit(tables, report)
+        texts = {
+            f"text/{doc_id}.txt": text
+            for doc_id, text in result.texts.items()
+            if doc_id in converted
+        }
+        result.written = staging.commit(tables, report | texts)
     return result

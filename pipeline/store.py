@@ -92,6 +92,7 @@ class Staging:
         """Validate and write the remaining tables and files, then move everything into place."""
         checked = {name: _checked(name, df) for name, df in tables.items()}
         for name, content in (files or {}).items():
+            (self.dir / name).parent.mkdir(parents=True, exist_ok=True)
             (self.dir / name).write_text(content, encoding="utf-8")
         for writer in self._writers.values():
             writer.close()
@@ -99,10 +100,11 @@ class Staging:
             pq.write_table(table, self.dir / f"{name}.parquet")
             if name not in PARQUET_ONLY:
                 _csv_frame(tables[name]).to_csv(self.dir / f"{name}.csv", index=False)
-        staged = sorted(p for p in self.dir.iterdir() if p.is_file())
-        for path in staged:
-            os.replace(path, self.out_dir / path.name)
-        return [self.out_dir / p.name for p in staged]
+        staged = sorted(p.relative_to(self.dir) for p in self.dir.rglob("*") if p.is_file())
+        for rel in staged:
+            (self.out_dir / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.dir / rel, self.out_dir / rel)
+        return [self.out_dir / rel for rel in staged]
 
     def discard(self) -> None:
         for writer in self._writers.values():

@@ -44,6 +44,8 @@ class PublishedSource(StrEnum):
 class SourceFormat(StrEnum):
     TXT = "txt"
     MD = "md"
+    HTML = "html"
+    PDF = "pdf"
 
 
 #: kinds whose mentions carry dates instead of numbers

@@ -95,7 +95,7 @@ def interval(
 def as_written(f: object) -> Interval:
     """A figure's value taken exactly, widened only by 約 and opened only by bounds."""
     m = f.mention  # type: ignore[attr-defined]
-    return interval(m.value, m.value_low, m.value_high, m.bound, m.approx, 0.0, m.normalized)
+    return interval(m.value, m.value_low, m.value_high, m.bound, m.approx, 0.0, "")
 
 
 def strict(f: object) -> Interval:
