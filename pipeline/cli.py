@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
+from pipeline.cache import CACHE_FOLDER, DocumentCache
+from pipeline.config import Config, ConfigError, load_config
 from pipeline.errors import IngestFailure
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.link.aliases import AliasFileError
+from pipeline.run import RunResult
 from pipeline.run import run as run_pipeline
 from pipeline.store import SchemaViolation
 
@@ -37,21 +42,46 @@ def _progress(quiet: bool):
 
     def wrap(items):
         items = list(items)
-        if quiet or len(items) <= 5 or not sys.stderr.isatty():
-            return iter(items)
-        return click.progressbar(items, label="documents", file=sys.stderr).__enter__()
+        silent = quiet or len(items) <= 5 or not sys.stderr.isatty()
+        return tqdm(items, desc="documents", unit="doc", file=sys.stderr, disable=silent)
 
     return wrap
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="crosscheck")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Extract every figure from Japanese documents and cross-check them.
 
-    Put documents (.txt, .md, UTF-8) in raw/, run `crosscheck run`, read the tables in
-    output/ (Parquet and CSV).
+    Put documents (.txt, .md, .html, .pdf) in raw/, run `crosscheck run`, read
+    output/report.md and the tables in output/ (Parquet and CSV).  Defaults can be
+    set in crosscheck.toml or [tool.crosscheck] in pyproject.toml.
     """
+    try:
+        config = load_config(Path.cwd())
+    except ConfigError as err:
+        raise click.ClickException(str(err)) from err
+    ctx.obj = config
+    ctx.default_map = {"run": config.defaults}
+
+
+def _summary(result: RunResult, out_dir: Path, elapsed: float) -> list[str]:
+    """The one screen a user reads after a run."""
+    kinds = Counter(m.kind for m in result.mentions)
+    statuses = Counter(c.status for c in result.checks)
+    by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    return [
+        f"documents : {len(result.documents)} read, {len(result.errors)} with errors",
+        f"mentions  : {len(result.mentions)}" + (f" ({by_kind})" if by_kind else ""),
+        f"entities  : {len(result.entities)}",
+        f"checks    : {statuses.get('fail', 0)} fail, {statuses.get('warn', 0)} warn, "
+        f"{statuses.get('pass', 0)} pass",
+        f"cache     : {result.cache_hits} of {len(result.documents)} document(s) unchanged, "
+        f"about {result.seconds_saved:.1f} s saved",
+        f"time      : {elapsed:.1f} s",
+        f"report    : {out_dir / 'report.md'}, {out_dir / 'report.html'}",
+    ]
 
 
 @cli.command()
@@ -69,9 +99,22 @@ def cli() -> None:
     default="output",
     show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the output tables.",
+    help="Folder for the tables, the report and the cache.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only; no progress or summary.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Process every document again, ignoring results cached by earlier runs.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Documents processed in parallel processes (same output as one).",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(sorted(FAIL_ON)),
@@ -79,36 +122,40 @@ def cli() -> None:
     show_default=True,
     help="Exit 3 when a check fails at this severity or above (for CI).",
 )
-def run(raw_dir: Path, out_dir: Path, quiet: bool, fail_on: str) -> None:
-    """Run every stage on RAW and write documents, mentions, tokens and errors to OUT.
+@click.pass_obj
+def run(
+    config: Config,
+    raw_dir: Path,
+    out_dir: Path,
+    quiet: bool,
+    no_cache: bool,
+    jobs: int,
+    fail_on: str,
+) -> None:
+    """Run every stage on RAW; write the tables, report.md and report.html to OUT.
 
     A file that cannot be read is reported on one line and skipped; the others are
     still processed and the exit code is 1.  Outputs are replaced only when the whole
-    run succeeded.
+    run succeeded.  Unchanged documents are taken from the cache in OUT/.cache.
     """
+    started = time.perf_counter()
     try:
-        result = run_pipeline(raw_dir, out_dir, progress=_progress(quiet))
-    except IngestFailure as err:
+        result = run_pipeline(
+            raw_dir,
+            out_dir,
+            progress=_progress(quiet),
+            jobs=jobs,
+            cache=DocumentCache(out_dir / CACHE_FOLDER, read=not no_cache),
+            date_hints=config.published,
+        )
+    except (IngestFailure, AliasFileError) as err:
         raise click.ClickException(str(err)) from err
     except SchemaViolation as err:
         raise click.ClickException(f"internal error, nothing was written: {err}") from err
-    except AliasFileError as err:
-        raise click.ClickException(str(err)) from err
     for error in result.errors:
         click.echo(f"error: {error.reason}", err=True)
     if not quiet:
-        kinds = Counter(m.kind for m in result.mentions)
-        by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
-        click.echo(
-            f"{len(result.documents)} document(s), {len(result.mentions)} mention(s)"
-            f"{' (' + by_kind + ')' if by_kind else ''}, {len(result.errors)} error(s)"
-        )
-        statuses = Counter(c.status for c in result.checks)
-        click.echo(
-            f"{len(result.checks)} check(s): {statuses.get('fail', 0)} fail, "
-            f"{statuses.get('warn', 0)} warn, {statuses.get('pass', 0)} pass; "
-            f"report: {out_dir}/report.md, {out_dir}/report.html"
-        )
+        click.echo("\n".join(_summary(result, out_dir, time.perf_counter() - started)))
     if result.errors:
         sys.exit(EXIT_INPUT_FAILED)
     if any((c.status, c.severity) in FAIL_ON[fail_on] for c in result.checks):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -156,7 +156,9 @@ def read_source(path: Path) -> SourceText:
     )
 
 
-def ingest(raw_dir: Path) -> tuple[list[SourceText], list[SourceError]]:
+def ingest(
+    raw_dir: Path, date_hints: dict[str, date] | None = None
+) -> tuple[list[SourceText], list[SourceError]]:
     """Read every input file; failures are collected, never raised."""
     sources: list[SourceText] = []
     errors: list[SourceError] = []
@@ -168,7 +170,11 @@ def ingest(raw_dir: Path) -> tuple[list[SourceText], list[SourceError]]:
                     f"{path}: same document id as {seen[path.stem]}; rename one of them"
                 )
             seen[path.stem] = path
-            sources.append(read_source(path))
+            source = read_source(path)
+            hint = (date_hints or {}).get(source.doc_id)
+            sources.append(
+                replace(source, published=hint) if hint and not source.published else source
+            )
         except (IngestFailure, OSError) as err:
             errors.append(
                 SourceError(

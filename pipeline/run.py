@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import fugashi
 import numpy as np
 import pyarrow as pa
 
+from pipeline.cache import DocumentCache
 from pipeline.checks import cross_validate
 from pipeline.checks.evidence import Evidence
 from pipeline.checks.schema import schema_checks
@@ -51,6 +55,8 @@ class RunResult:
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    cache_hits: int = 0
+    seconds_saved: float = 0.0
 
 
 def process(source: SourceText, tagger: fugashi.Tagger) -> DocumentResult:
@@ -134,24 +140,71 @@ def _resolve_entities(
     ]
 
 
+#: the tagger of a worker process (``--jobs``): one per process, made by ``_start_worker``
+_WORKER_TAGGER: fugashi.Tagger | None = None
+
+
+def _start_worker() -> None:
+    global _WORKER_TAGGER
+    _WORKER_TAGGER = make_tagger()
+
+
+def _timed(
+    source: SourceText, tagger: fugashi.Tagger
+) -> tuple[DocumentResult | SourceError, float]:
+    """Process one document; a failure becomes an error row, never an exception."""
+    started = time.perf_counter()
+    try:
+        return process(source, tagger), time.perf_counter() - started
+    except Exception as err:  # one broken document must not stop the others
+        return _failure(source, err), time.perf_counter() - started
+
+
+def _in_worker(source: SourceText) -> tuple[DocumentResult | SourceError, float]:
+    return _timed(source, _WORKER_TAGGER)
+
+
+def _computed(
+    sources: list[SourceText], jobs: int
+) -> Iterator[tuple[DocumentResult | SourceError, float]]:
+    """Results in input order, from this process or from ``jobs`` worker processes."""
+    if jobs <= 1 or len(sources) <= 1:
+        tagger = make_tagger()
+        for source in sources:
+            yield _timed(source, tagger)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker) as pool:
+        yield from pool.map(_in_worker, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+
+
 def run(
     raw_dir: Path,
     out_dir: Path,
     progress: Callable[[Iterable[SourceText]], Iterable[SourceText]] = iter,
+    cache: DocumentCache | None = None,
+    jobs: int = 1,
+    date_hints: dict[str, date] | None = None,
 ) -> RunResult:
     """Run every stage over ``raw_dir`` and write the tables to ``out_dir``."""
-    sources, errors = ingest(raw_dir)
+    sources, errors = ingest(raw_dir, date_hints or {})
     result = RunResult(errors=list(errors))
-    tagger = make_tagger()
+    cached = {s.doc_id: hit for s in sources if cache and (hit := cache.load(s)) is not None}
+    fresh = _computed([s for s in sources if s.doc_id not in cached], jobs)
     linked: dict[str, LinkedDocument] = {}
     converted: set[str] = set()
     with staged_output(out_dir) as staging:
         for source in progress(sources):
-            try:
-                doc = process(source, tagger)
-            except Exception as err:  # one broken document must not stop the others
-                result.errors.append(_failure(source, err))
-                continue
+            if source.doc_id in cached:
+                doc, seconds = cached[source.doc_id]
+                result.cache_hits += 1
+                result.seconds_saved += seconds
+            else:
+                doc, seconds = next(fresh)
+                if isinstance(doc, SourceError):
+                    result.errors.append(doc)
+                    continue
+                if cache:
+                    cache.store(source, doc, seconds)
             result.documents.append(doc.document)
             result.mentions.extend(doc.mentions)
             result.texts[source.doc_id] = doc.text

@@ -61,6 +61,10 @@ class Staging:
 
     def __init__(self, out_dir: Path) -> None:
         out_dir.mkdir(parents=True, exist_ok=True)
+        # NOTE: a run killed before its commit leaves its staging folder; one output
+        # folder serves one run at a time, so any staging folder found now is abandoned
+        for abandoned in out_dir.glob(".staging-*"):
+            shutil.rmtree(abandoned, ignore_errors=True)
         self.out_dir = out_dir
         self.dir = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         self._writers: dict[str, pq.ParquetWriter] = {}

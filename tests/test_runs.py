@@ -1,0 +1,120 @@
+"""Re-running: the cache, parallel jobs, configuration, and an interrupted run."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cache import DocumentCache
+from pipeline.cli import cli
+from pipeline.config import ConfigError, load_config
+from pipeline.run import run
+from tests.conftest import RAW, ROOT
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    shutil.copytree(RAW, folder)
+    return folder
+
+
+def _files(out):
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file()
+        and not any(part == ".cache" or part.startswith(".staging") for part in p.parts)
+    }
+
+
+def test_unchanged_documents_come_from_the_cache(raw, tmp_path):
+    out = tmp_path / "out"
+    cache = DocumentCache(out / ".cache")
+    first = run(raw, out, cache=cache)
+    second = run(raw, out, cache=cache)
+    assert (first.cache_hits, second.cache_hits) == (0, 2)
+    assert second.seconds_saved > 0
+    assert [m.model_dump() for m in second.mentions] == [m.model_dump() for m in first.mentions]
+    doc = raw / "001_7b0533415791930b.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("4.39 億円", "4.38 億円"), encoding="utf-8"
+    )
+    third = run(raw, out, cache=cache)
+    assert third.cache_hits == 1
+    assert "4.38 億円" in {m.surface for m in third.mentions}
+
+
+def test_no_cache_reads_nothing_and_a_damaged_entry_is_recomputed(raw, tmp_path):
+    out = tmp_path / "out"
+    run(raw, out, cache=DocumentCache(out / ".cache"))
+    assert run(raw, out, cache=DocumentCache(out / ".cache", read=False)).cache_hits == 0
+    for entry in (out / ".cache").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    again = run(raw, out, cache=DocumentCache(out / ".cache"))
+    assert again.cache_hits == 0 and len(again.documents) == 2
+
+
+def test_parallel_jobs_write_the_same_output(raw, tmp_path):
+    run(raw, tmp_path / "serial", jobs=1)
+    run(raw, tmp_path / "parallel", jobs=2)
+    assert _files(tmp_path / "serial") == _files(tmp_path / "parallel")
+
+
+def test_config_file_sets_defaults(tmp_path, monkeypatch, raw):
+    (tmp_path / "crosscheck.toml").write_text(
+        f'raw = "{raw}"\nout = "{tmp_path / "configured"}"\nfail_on = "error"\n'
+        "[published]\nx = 2024-05-10\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    config = load_config(tmp_path)
+    assert config.published["x"].isoformat() == "2024-05-10"
+    result = CliRunner().invoke(cli, ["run", "-q"])
+    assert result.exit_code == 3  # fail_on = "error" and the seeds have three errors
+    assert (tmp_path / "configured" / "report.md").exists()
+
+
+def test_config_in_pyproject_and_bad_keys(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.crosscheck]\njobs = 2\n", encoding="utf-8")
+    assert load_config(tmp_path).defaults == {"jobs": 2}
+    (tmp_path / "crosscheck.toml").write_text('colour = "red"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load_config(tmp_path)
+
+
+def test_a_killed_run_leaves_the_previous_output(raw, tmp_path):
+    out = tmp_path / "out"
+    run(raw, out)
+    before = _files(out)
+    for n in range(60):  # enough work that the run is still going when it is killed
+        (raw / f"copy{n:02d}.txt").write_bytes((RAW / "001_7b0533415791930b.txt").read_bytes())
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "run",
+            "--raw",
+            str(raw),
+            "--out",
+            str(out),
+            "--no-cache",
+            "-q",
+        ],
+        cwd=ROOT,
+    )
+    time.sleep(2.5)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert _files(out) == before
+    again = run(raw, out)  # the next run completes and clears the abandoned staging folder
+    assert len(again.documents) == 62
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
