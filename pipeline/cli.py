@@ -16,6 +16,7 @@ from pipeline.config import Config, ConfigError, load_config
 from pipeline.errors import IngestFailure
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.link.aliases import AliasFileError
+from pipeline.reviews import ReviewFileError
 from pipeline.run import RunResult
 from pipeline.run import run as run_pipeline
 from pipeline.store import SchemaViolation
@@ -71,12 +72,16 @@ def _summary(result: RunResult, out_dir: Path, elapsed: float) -> list[str]:
     kinds = Counter(m.kind for m in result.mentions)
     statuses = Counter(c.status for c in result.checks)
     by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    kinds_of_change = Counter(c.change for c in result.changes)
+    changed = ", ".join(f"{k} {n}" for k, n in sorted(kinds_of_change.items()))
+    changed = f" ({changed})" if changed else ""
     return [
         f"documents : {len(result.documents)} read, {len(result.errors)} with errors",
         f"mentions  : {len(result.mentions)}" + (f" ({by_kind})" if by_kind else ""),
         f"entities  : {len(result.entities)}",
         f"checks    : {statuses.get('fail', 0)} fail, {statuses.get('warn', 0)} warn, "
         f"{statuses.get('pass', 0)} pass",
+        f"changes   : {len(result.changes)} since the previous run{changed}",
         f"cache     : {result.cache_hits} of {len(result.documents)} document(s) unchanged, "
         f"about {result.seconds_saved:.1f} s saved",
         f"time      : {elapsed:.1f} s",
@@ -148,7 +153,7 @@ def run(
             cache=DocumentCache(out_dir / CACHE_FOLDER, read=not no_cache),
             date_hints=config.published,
         )
-    except (IngestFailure, AliasFileError) as err:
+    except (IngestFailure, AliasFileError, ReviewFileError) as err:
         raise click.ClickException(str(err)) from err
     except SchemaViolation as err:
         raise click.ClickException(f"internal error, nothing was written: {err}") from err
@@ -158,7 +163,7 @@ def run(
         click.echo("\n".join(_summary(result, out_dir, time.perf_counter() - started)))
     if result.errors:
         sys.exit(EXIT_INPUT_FAILED)
-    if any((c.status, c.severity) in FAIL_ON[fail_on] for c in result.checks):
+    if any((c.status, c.severity) in FAIL_ON[fail_on] and not c.accepted for c in result.checks):
         sys.exit(EXIT_CHECKS_FAILED)
 
 

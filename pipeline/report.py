@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from schemas.records import Check, Mention, SourceError
+from schemas.records import Change, Check, Mention, SourceError
 
 #: the order findings are shown in: what needs action first
 _ORDER = {("fail", "error"): 0, ("warn", "warning"): 1, ("fail", "warning"): 1, ("warn", "info"): 2}
@@ -65,11 +65,12 @@ def context(
     sentence_of,
     errors: list[SourceError],
     n_documents: int,
+    changes: list[Change] = (),
 ) -> dict:
     """Everything both report formats show."""
     by_id = {m.mention_id: m for m in mentions}
     totals = Counter((c.rule, c.status, c.severity) for c in checks)
-    findings = sorted(
+    flagged = sorted(
         (c for c in checks if c.status != "pass"),
         key=lambda c: (_ORDER.get((c.status, c.severity), 3), c.rule, c.check_id),
     )
@@ -77,13 +78,17 @@ def context(
     for c in checks:
         if c.status == "pass":
             passes[c.rule].append(c)
+    quoted = [(c, _quotes(c, by_id, texts, sentence_of)) for c in flagged]
     return {
         "n_documents": n_documents,
         "n_mentions": len(mentions),
         "n_checks": len(checks),
-        "by_status": Counter(c.status for c in checks),
+        "by_status": Counter(c.status for c in checks if not c.accepted),
+        "n_accepted": sum(1 for c in checks if c.accepted),
         "totals": sorted(totals.items()),
-        "findings": [(c, _quotes(c, by_id, texts, sentence_of)) for c in findings],
+        "changes": list(changes),
+        "findings": [(c, q) for c, q in quoted if not c.accepted],
+        "accepted": [(c, q) for c, q in quoted if c.accepted],
         "passes": sorted(passes.items()),
         "errors": errors,
     }

@@ -15,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from pipeline.cache import DocumentCache
+from pipeline.changes import changes_since
 from pipeline.checks import cross_validate
 from pipeline.checks.evidence import Evidence
 from pipeline.checks.schema import schema_checks
@@ -26,9 +27,10 @@ from pipeline.link.aliases import build_entities, user_aliases
 from pipeline.link.entities import name_key
 from pipeline.normalise import NormalisedText, normalise
 from pipeline.report import context, report_files
+from pipeline.reviews import apply_reviews, load_reviews
 from pipeline.store import staged_output
 from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
-from schemas.records import Check, Document, Entity, EntityMention, Mention, SourceError
+from schemas.records import Change, Check, Document, Entity, EntityMention, Mention, SourceError
 from schemas.tables import arrow_schema, frame
 from schemas.vocab import PublishedSource
 
@@ -54,6 +56,7 @@ class RunResult:
     texts: dict[str, str] = field(default_factory=dict)
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     cache_hits: int = 0
     seconds_saved: float = 0.0
@@ -217,7 +220,10 @@ def run(
         evidence = Evidence.build(
             result.mentions, result.texts, result.sentences, result.entity_mentions
         )
-        result.checks = cross_validate(evidence)
+        result.checks = apply_reviews(
+            cross_validate(evidence), result.mentions, load_reviews(raw_dir)
+        )
+        result.changes = changes_since(out_dir, result.documents, result.mentions, result.checks)
         tables = {
             "documents": frame("documents", result.documents),
             "mentions": frame("mentions", result.mentions),
@@ -225,6 +231,7 @@ def run(
             "entities": frame("entities", result.entities),
             "entity_mentions": frame("entity_mentions", result.entity_mentions),
             "checks": frame("checks", result.checks),
+            "changes": frame("changes", result.changes),
         }
         result.checks += schema_checks(tables)
         tables["checks"] = frame("checks", result.checks)
@@ -236,6 +243,7 @@ def run(
                 evidence.sentence_span,
                 result.errors,
                 len(result.documents),
+                result.changes,
             )
         )
         if not result.documents:

@@ -67,6 +67,8 @@ class Mention(Record):
         None, description="value of one unit in the last written digit (XBRL-style)"
     )
     normalized: str = Field(description="the surface after NFKC and PDF repairs")
+    context_before: str = Field("", description="up to 10 normalised characters before it")
+    context_after: str = Field("", description="up to 10 normalised characters after it")
     rule: str = Field(description="versioned name of the pattern that produced it")
 
 
@@ -123,6 +125,21 @@ class Check(Record):
     expected: str | None = None
     observed: str | None = None
     message: str
+    accepted: bool = Field(False, description="a reviewer accepted this finding (reviews.toml)")
+    review: str | None = Field(None, description="the reviewer's reason, who and when")
+
+
+class Change(Record):
+    """One difference from the previous run, for the reviewer who re-runs."""
+
+    change_id: str
+    change: str = Field(description="what changed, e.g. mention_changed, new_fail")
+    doc_id: str | None = None
+    mention_id: str | None = None
+    check_rule: str | None = None
+    before: str | None = None
+    after: str | None = None
+    message: str
 
 
 #: table name -> the record model that defines its rows
@@ -134,4 +151,5 @@ TABLES: dict[str, type[Record]] = {
     "entities": Entity,
     "entity_mentions": EntityMention,
     "checks": Check,
+    "changes": Change,
 }

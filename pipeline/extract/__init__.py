@@ -103,6 +103,14 @@ def leftmost_longest(scored: list[tuple[Candidate, int]]) -> list[Candidate]:
     return chosen
 
 
+#: characters of context kept around each mention, to recognise it in a later version
+CONTEXT = 10
+
+
+def _context(text: str) -> str:
+    return "".join(text.split())
+
+
 def _num(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
 
@@ -159,6 +167,8 @@ def extract(doc: DocumentText) -> list[Mention]:
                 date_precision=cand.date_precision,
                 year_inferred=cand.year_inferred if cand.kind in TEMPORAL_KINDS else None,
                 precision=_num(cand.precision),
+                context_before=_context(ctx.text[max(0, cand.start - CONTEXT) : cand.start]),
+                context_after=_context(ctx.text[cand.end : cand.end + CONTEXT]),
                 normalized=ctx.text[cand.start : cand.end],
                 rule=cand.rule,
             )
