@@ -129,12 +129,12 @@ def _resolve_entities(
     pairs = [p for doc in linked.values() for p in doc.same] + same
     result.entities, id_of = build_entities(names, pairs)
     canonical = {e.entity_id: e.name for e in result.entities}
-    result.mentions = [
-        m.model_copy(update={"subject": canonical.get(id_of.get(name_key(m.subject), ""))})
-        if m.subject
-        else m
-        for m in result.mentions
-    ]
+
+    def canonical_subject(m: Mention) -> Mention:
+        name = canonical.get(id_of.get(name_key(m.subject), "")) if m.subject else None
+        return m if name == m.subject else m.model_copy(update={"subject": name})
+
+    result.mentions = [canonical_subject(m) for m in result.mentions]
     result.entity_mentions = [
         EntityMention(doc_id=doc_id, start=s, end=e, surface=surface, entity_id=id_of[key])
         for doc_id, doc in linked.items()
@@ -233,7 +233,10 @@ def run(
             "checks": frame("checks", result.checks),
             "changes": frame("changes", result.changes),
         }
-        result.checks += schema_checks(tables)
+        schema, failed = schema_checks(tables)
+        result.checks += schema
+        # tables whose schema check passed need no second validation at commit
+        trusted = frozenset(tables) - failed - {"checks"}
         tables["checks"] = frame("checks", result.checks)
         report = report_files(
             context(
@@ -253,5 +256,5 @@ def run(
             for doc_id, text in result.texts.items()
             if doc_id in converted
         }
-        result.written = staging.commit(tables, report | texts)
+        result.written = staging.commit(tables, report | texts, trusted)
     return result

@@ -43,6 +43,7 @@ class Evidence:
     #: (doc_id, sentence start) -> content words / entity ids of that sentence
     words_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     entities_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    dates_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -76,6 +77,11 @@ class Evidence:
                     _WORDS.findall(texts[m.doc_id][span[0] : span[1]])
                 )
         ev.figures = dict(by_doc)
+        dates: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.kind == "date" and m.date_start:
+                dates[(m.doc_id, ev.span_of[m.mention_id][0])].add(m.date_start)
+        ev.dates_of = {k: frozenset(v) for k, v in dates.items()}
         entities: dict[tuple[str, int], set[str]] = defaultdict(set)
         for e in entity_mentions:
             entities[(e.doc_id, _span(sentences, texts, e.doc_id, e.start)[0])].add(e.entity_id)
@@ -107,13 +113,8 @@ class Evidence:
             line = start - 1
         return -1
 
-    def dates_in_sentence(self, m: Mention) -> set[str]:
-        a, b = self.sentence_span(m)
-        return {
-            f.mention.date_start
-            for f in self.figures.get(m.doc_id, [])
-            if f.mention.kind == "date" and a <= f.mention.start < b and f.mention.date_start
-        }
+    def dates_in_sentence(self, m: Mention) -> frozenset[str]:
+        return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def between(self, a: Mention, b: Mention) -> str:
         return self.texts[a.doc_id][a.end : b.start]

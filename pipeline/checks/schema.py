@@ -15,11 +15,14 @@ from schemas.vocab import Severity, Status
 RULE = "schema"
 
 
-def schema_checks(tables: dict[str, pd.DataFrame]) -> list[Check]:
-    checks = []
+def schema_checks(tables: dict[str, pd.DataFrame]) -> tuple[list[Check], set[str]]:
+    """One check per table, and the names of the tables that failed."""
+    checks, failed = [], set()
     for n, (name, df) in enumerate(sorted(tables.items()), start=1):
         failures = validate(name, df)
         ok = failures is None
+        if not ok:
+            failed.add(name)
         detail = (
             ""
             if ok
@@ -46,4 +49,4 @@ def schema_checks(tables: dict[str, pd.DataFrame]) -> list[Check]:
                 ),
             )
         )
-    return checks
+    return checks, failed

@@ -1,0 +1,48 @@
+"""Re-run speed: a second run on unchanged input against the first (target: under 1/5).
+
+Generates a 200-document corpus from the seeds (as bench/benchmark.py does), runs the
+whole pipeline with an empty cache, then again on the same input, and prints both
+times and their ratio.  Cross-document checks are recomputed on the second run.
+
+    python bench/rerun.py [--files 200] [--megabytes 3.4] [--check]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchmark import WORK, generate
+
+from pipeline.cache import DocumentCache
+from pipeline.run import run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--megabytes", type=float, default=3.4)
+    parser.add_argument("--check", action="store_true", help="exit 1 when the target is missed")
+    args = parser.parse_args()
+    corpus, out = WORK / "rerun", WORK / "rerun-out"
+    generate(corpus, args.files, args.megabytes)
+    shutil.rmtree(out, ignore_errors=True)
+    timings = []
+    for _ in range(2):
+        started = time.perf_counter()
+        result = run(corpus, out, cache=DocumentCache(out / ".cache"))
+        timings.append(time.perf_counter() - started)
+    first, second = timings
+    print(f"corpus: {args.files} files; cache hits on the second run: {result.cache_hits}")
+    print(f"first run (empty cache)   : {first:7.2f} s")
+    print(f"second run (unchanged)    : {second:7.2f} s")
+    print(f"second / first            : {second / first:.2f}  (target < 0.20)")
+    return 1 if args.check and second / first >= 0.2 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
