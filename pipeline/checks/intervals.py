@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from pipeline.patterns.check_cues import APPROX_TOLERANCE
 
@@ -107,6 +106,3 @@ def strict(f: object) -> Interval:
 def exact(value: float) -> Interval:
     return Interval(value, value)
 
-
-def decimal_str(value: float) -> str:
-    return format(Decimal(repr(value)).normalize(), "f")
