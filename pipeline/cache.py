@@ -53,6 +53,9 @@ class DocumentCache:
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
+    def holds(self, source: SourceText) -> bool:
+        return self.read and (self.folder / f"{self.key(source)}.pickle").exists()
+
     def load(self, source: SourceText) -> tuple[object, float] | None:
         """(cached result, seconds it took to compute) or None."""
         if not self.read:

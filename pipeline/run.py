@@ -191,18 +191,23 @@ def run(
     """Run every stage over ``raw_dir`` and write the tables to ``out_dir``."""
     sources, errors = ingest(raw_dir, date_hints or {})
     result = RunResult(errors=list(errors))
-    cached = {s.doc_id: hit for s in sources if cache and (hit := cache.load(s)) is not None}
-    fresh = _computed([s for s in sources if s.doc_id not in cached], jobs)
+    # which documents the cache holds is known up front; entries are loaded one at a time
+    cached_ids = {s.doc_id for s in sources if cache and cache.holds(s)}
+    fresh = _computed([s for s in sources if s.doc_id not in cached_ids], jobs)
     linked: dict[str, LinkedDocument] = {}
     converted: set[str] = set()
     with staged_output(out_dir) as staging:
         for source in progress(sources):
-            if source.doc_id in cached:
-                doc, seconds = cached[source.doc_id]
+            hit = cache.load(source) if source.doc_id in cached_ids else None
+            if hit is not None:
+                doc, seconds = hit
                 result.cache_hits += 1
                 result.seconds_saved += seconds
             else:
-                doc, seconds = next(fresh)
+                # an entry damaged since we looked is computed here, in this process
+                doc, seconds = (
+                    _timed(source, make_tagger()) if source.doc_id in cached_ids else next(fresh)
+                )
                 if isinstance(doc, SourceError):
                     result.errors.append(doc)
                     continue

@@ -105,4 +105,3 @@ def strict(f: object) -> Interval:
 
 def exact(value: float) -> Interval:
     return Interval(value, value)
-
