@@ -136,7 +136,10 @@ def _resolve_entities(
 
     result.mentions = [canonical_subject(m) for m in result.mentions]
     result.entity_mentions = [
-        EntityMention(doc_id=doc_id, start=s, end=e, surface=surface, entity_id=id_of[key])
+        # built from checked parts by this program; the table schema validates them all
+        EntityMention.model_construct(
+            doc_id=doc_id, start=s, end=e, surface=surface, entity_id=id_of[key]
+        )
         for doc_id, doc in linked.items()
         for s, e, surface in doc.occurrences
         if (key := name_key(surface)) in id_of

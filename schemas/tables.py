@@ -78,7 +78,8 @@ def table_schema(name: str) -> pa.DataFrameSchema:
 def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
     """Build a table from records (or plain dicts with the same keys), typed by its schema."""
     cols = columns(TABLES[name])
-    data = [r.model_dump() if isinstance(r, Record) else r for r in rows]
+    # a record's __dict__ holds exactly its fields; model_dump() would copy each one
+    data = [r.__dict__ if isinstance(r, Record) else r for r in rows]
     df = pd.DataFrame.from_records(data, columns=cols) if data else pd.DataFrame(columns=cols)
     schema = table_schema(name)
     return df.astype({c: schema.columns[c].dtype.type for c in cols if c in _typed(schema)})
