@@ -152,6 +152,7 @@ def run(
             jobs=jobs,
             cache=DocumentCache(out_dir / CACHE_FOLDER, read=not no_cache),
             date_hints=config.published,
+            approx_tolerance=config.approx_tolerance,
         )
     except (IngestFailure, AliasFileError, ReviewFileError) as err:
         raise click.ClickException(str(err)) from err

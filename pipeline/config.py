@@ -5,6 +5,7 @@
     fail_on = "error"        # error | warning | never
     jobs = 2
     cache = true
+    approx_tolerance = 0.05  # how far 約, 程度 … widen a figure (5% of its value)
     [published]              # document dates for files that state none
     press_2024_05 = 2024-05-10
 
@@ -17,6 +18,8 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+
+from pipeline.patterns.check_cues import APPROX_TOLERANCE
 
 CONFIG_FILE = "crosscheck.toml"
 PYPROJECT = "pyproject.toml"
@@ -33,6 +36,7 @@ class Config:
     #: click parameter name -> default
     defaults: dict[str, object] = field(default_factory=dict)
     published: dict[str, date] = field(default_factory=dict)
+    approx_tolerance: float = APPROX_TOLERANCE
 
 
 def _table(folder: Path) -> tuple[Path | None, dict]:
@@ -53,7 +57,7 @@ def load_config(folder: Path) -> Config:
         path, table = _table(folder)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ConfigError(f"{folder / CONFIG_FILE}: cannot read ({err})") from err
-    unknown = set(table) - set(_KEYS) - {"cache", "published"}
+    unknown = set(table) - set(_KEYS) - {"cache", "published", "approx_tolerance"}
     if unknown:
         raise ConfigError(
             f"{path}: unknown setting(s) {sorted(unknown)}; "
@@ -68,4 +72,7 @@ def load_config(folder: Path) -> Config:
             published[doc_id] = value if isinstance(value, date) else date.fromisoformat(str(value))
         except ValueError as err:
             raise ConfigError(f"{path}: published.{doc_id} = {value!r} is not a date") from err
-    return Config(path, defaults, published)
+    tolerance = table.get("approx_tolerance", APPROX_TOLERANCE)
+    if not isinstance(tolerance, int | float) or not 0 <= tolerance < 1:
+        raise ConfigError(f"{path}: approx_tolerance = {tolerance!r} must be a share such as 0.05")
+    return Config(path, defaults, published, float(tolerance))

@@ -26,6 +26,7 @@ from pipeline.link import LinkedDocument, link
 from pipeline.link.aliases import build_entities, user_aliases
 from pipeline.link.entities import name_key
 from pipeline.normalise import NormalisedText, normalise
+from pipeline.patterns.check_cues import APPROX_TOLERANCE
 from pipeline.report import context, report_files
 from pipeline.reviews import apply_reviews, load_reviews
 from pipeline.store import staged_output
@@ -190,6 +191,7 @@ def run(
     cache: DocumentCache | None = None,
     jobs: int = 1,
     date_hints: dict[str, date] | None = None,
+    approx_tolerance: float = APPROX_TOLERANCE,
 ) -> RunResult:
     """Run every stage over ``raw_dir`` and write the tables to ``out_dir``."""
     sources, errors = ingest(raw_dir, date_hints or {})
@@ -226,7 +228,11 @@ def run(
             staging.append_arrow("tokens", doc.tokens)
         _resolve_entities(result, linked, user_aliases(raw_dir))
         evidence = Evidence.build(
-            result.mentions, result.texts, result.sentences, result.entity_mentions
+            result.mentions,
+            result.texts,
+            result.sentences,
+            result.entity_mentions,
+            approx_tolerance,
         )
         result.checks = apply_reviews(
             cross_validate(evidence), result.mentions, load_reviews(raw_dir)

@@ -87,6 +87,21 @@ def test_config_in_pyproject_and_bad_keys(tmp_path):
     (tmp_path / "crosscheck.toml").write_text('colour = "red"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown setting"):
         load_config(tmp_path)
+    (tmp_path / "crosscheck.toml").write_text("approx_tolerance = 2\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="approx_tolerance"):
+        load_config(tmp_path)
+
+
+def test_a_tighter_approx_tolerance_turns_a_rounded_conversion_into_a_fail(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "1元=15円で換算。基金は1億元（約16億円）を拠出した。\n", encoding="utf-8"
+    )
+    loose = run(raw, tmp_path / "loose")
+    tight = run(raw, tmp_path / "tight", approx_tolerance=0.01)
+    status = lambda r: [c.status for c in r.checks if c.rule == "conversion"]  # noqa: E731
+    assert (status(loose), status(tight)) == (["pass"], ["fail"])
 
 
 def test_a_killed_run_leaves_the_previous_output(raw, tmp_path):

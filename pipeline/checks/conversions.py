@@ -57,7 +57,7 @@ def check_conversions(ev: Evidence) -> list[Finding]:
             rate_figure, rate = stated
             # the amount converted is taken as written, exactly (widened only by 約):
             # the converted amount is the one rounded to its own precision
-            expected = as_written(a).scale(exact(rate))
+            expected = as_written(a, ev.approx_tolerance).scale(exact(rate))
             ok = expected.meets(b.interval)
             note = (
                 " (trailing zeros read as not significant)"

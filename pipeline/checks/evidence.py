@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from pipeline.checks.intervals import Interval, interval
+from pipeline.patterns.check_cues import APPROX_TOLERANCE
 from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import EntityMention, Mention
 from schemas.vocab import Severity, Status
@@ -44,6 +45,8 @@ class Evidence:
     words_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     entities_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     dates_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    #: how far 約, 程度 … widen a figure (a share of its value)
+    approx_tolerance: float = APPROX_TOLERANCE
 
     @classmethod
     def build(
@@ -52,8 +55,9 @@ class Evidence:
         texts: dict[str, str],
         sentences: dict[str, list[tuple[int, int]]],
         entity_mentions: list[EntityMention],
+        approx_tolerance: float = APPROX_TOLERANCE,
     ) -> Evidence:
-        ev = cls(texts, sentences)
+        ev = cls(texts, sentences, approx_tolerance=approx_tolerance)
         by_doc: dict[str, list[Figure]] = defaultdict(list)
         for m in sorted(mentions, key=lambda m: (m.doc_id, m.start)):
             by_doc[m.doc_id].append(
@@ -67,6 +71,7 @@ class Evidence:
                         m.approx,
                         m.precision,
                         m.normalized,
+                        approx_tolerance,
                     ),
                 )
             )

@@ -72,6 +72,7 @@ def interval(
     approx: bool,
     precision: float | None,
     normalized: str,
+    approx_tolerance: float = APPROX_TOLERANCE,
 ) -> Interval:
     """The interval of values a figure, as written, asserts."""
     step, ambiguous = loose_precision(normalized, precision or 0.0)
@@ -87,20 +88,24 @@ def interval(
             lo = -math.inf
     if approx:
         widen = max(abs(lo) if not math.isinf(lo) else 0, abs(hi) if not math.isinf(hi) else 0)
-        lo, hi = lo - widen * APPROX_TOLERANCE, hi + widen * APPROX_TOLERANCE
+        lo, hi = lo - widen * approx_tolerance, hi + widen * approx_tolerance
     return Interval(lo, hi, ambiguous)
 
 
-def as_written(f: object) -> Interval:
+def as_written(f: object, approx_tolerance: float = APPROX_TOLERANCE) -> Interval:
     """A figure's value taken exactly, widened only by 約 and opened only by bounds."""
     m = f.mention  # type: ignore[attr-defined]
-    return interval(m.value, m.value_low, m.value_high, m.bound, m.approx, 0.0, "")
+    return interval(
+        m.value, m.value_low, m.value_high, m.bound, m.approx, 0.0, "", approx_tolerance
+    )
 
 
-def strict(f: object) -> Interval:
+def strict(f: object, approx_tolerance: float = APPROX_TOLERANCE) -> Interval:
     """A figure's interval with every written digit significant (no trailing-zero slack)."""
     m = f.mention  # type: ignore[attr-defined]
-    return interval(m.value, m.value_low, m.value_high, m.bound, m.approx, m.precision, "")
+    return interval(
+        m.value, m.value_low, m.value_high, m.bound, m.approx, m.precision, "", approx_tolerance
+    )
 
 
 def exact(value: float) -> Interval:

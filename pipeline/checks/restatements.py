@@ -146,13 +146,13 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     ]
     seen = {frozenset((a.id, b.id)) for a, b in pairs}
     pairs += [(a, b) for a, b in _anchored_pairs(ev) if frozenset((a.id, b.id)) not in seen]
-    return [_compare(a, b) for a, b in pairs]
+    return [_compare(a, b, ev.approx_tolerance) for a, b in pairs]
 
 
-def _compare(a: Figure, b: Figure) -> Finding:
+def _compare(a: Figure, b: Figure, tol: float) -> Finding:
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.object or ma.kind}"
-    if ma.value == mb.value or strict(a).meets(strict(b)):
+    if ma.value == mb.value or strict(a, tol).meets(strict(b, tol)):
         return finding(
             RULE,
             Status.PASS,

@@ -31,7 +31,7 @@ def check_shares(ev: Evidence) -> list[Finding]:
             part, whole = sorted(amounts, key=lambda f: f.mention.value)
             share = shares[0]
             # NOTE: a ratio of two loosely read figures says nothing; every written digit counts
-            p, w = strict(part), strict(whole)
+            p, w = strict(part, ev.approx_tolerance), strict(whole, ev.approx_tolerance)
             ratio = Interval(p.low / w.high * 100, p.high / w.low * 100)
             ok = ratio.meets(share.interval)
             message = (
