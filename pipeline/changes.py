@@ -153,9 +153,14 @@ def _check_changes(
         doc_id = mention_id.rsplit(":", 1)[0]
         return renamed.get(mention_id, f"gone:{mention_id}") if doc_id in modified else mention_id
 
+    columns = ("rule", "mention_ids", "status", "message", "doc_ids")
+    rows = (
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(before_checks[c] for c in columns), strict=True)
+    )
     old = {
         (r["rule"], tuple(now(i) for i in r["mention_ids"])): r
-        for r in before_checks.to_dict("records")
+        for r in rows
         if r["rule"] != "schema"
     }
     new = {(c.rule, tuple(c.mention_ids)): c for c in checks if c.rule != "schema"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.patterns.check_cues import APPROX_TOLERANCE
 
@@ -52,6 +53,7 @@ def _fmt(x: float) -> str:
     return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
 
 
+@lru_cache(maxsize=65536)
 def loose_precision(normalized: str, precision: float) -> tuple[float, bool]:
     """The precision when integer trailing zeros are not significant, and whether that differs."""
     m = _LAST_NUMBER.search(normalized)
