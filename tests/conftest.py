@@ -43,3 +43,17 @@ def seed_run(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("out")
     return run(RAW, out), out
+
+
+@pytest.fixture
+def run_text(tmp_path):
+    """Run the whole pipeline on one document with the given text."""
+    from pipeline.run import run
+
+    def go(text: str, out: str = "out", **options):
+        raw = tmp_path / "one_doc"
+        raw.mkdir(exist_ok=True)
+        (raw / "a.txt").write_text(text + "\n", encoding="utf-8")
+        return run(raw, tmp_path / out, **options)
+
+    return go

@@ -63,19 +63,11 @@ SHARES = [
 
 
 @pytest.mark.parametrize(("sentence", "status"), SHARES)
-def test_share_of_a_whole(tmp_path, sentence, status):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(sentence + "\n", encoding="utf-8")
-    result = run(raw, tmp_path / "out")
+def test_share_of_a_whole(run_text, sentence, status):
+    result = run_text(sentence)
     assert [c.status for c in result.checks if c.rule == "share"] == [status]
 
 
-def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(
-        "寄付は150万枚で、マスク100万枚、防護服50万枚だった。\n", encoding="utf-8"
-    )
-    result = run(raw, tmp_path / "out")
+def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
+    result = run_text("寄付は150万枚で、マスク100万枚、防護服50万枚だった。")
     assert [(c.rule, c.status) for c in result.checks if c.rule == "sum"] == [("sum", "pass")]

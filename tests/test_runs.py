@@ -92,14 +92,10 @@ def test_config_in_pyproject_and_bad_keys(tmp_path):
         load_config(tmp_path)
 
 
-def test_a_tighter_approx_tolerance_turns_a_rounded_conversion_into_a_fail(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(
-        "1元=15円で換算。基金は1億元（約16億円）を拠出した。\n", encoding="utf-8"
-    )
-    loose = run(raw, tmp_path / "loose")
-    tight = run(raw, tmp_path / "tight", approx_tolerance=0.01)
+def test_a_tighter_approx_tolerance_turns_a_rounded_conversion_into_a_fail(run_text):
+    text = "1元=15円で換算。基金は1億元（約16億円）を拠出した。"
+    loose = run_text(text, "loose")
+    tight = run_text(text, "tight", approx_tolerance=0.01)
     status = lambda r: [c.status for c in r.checks if c.rule == "conversion"]  # noqa: E731
     assert (status(loose), status(tight)) == (["pass"], ["fail"])
 
