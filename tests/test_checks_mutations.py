@@ -31,6 +31,8 @@ MUTATIONS = [
     (PDF, "（414.45 億円）", "（424.45 億円）", "424.45 億円", {"conversion", "sum"}),
     (WEB, "2,300億円に相当", "2,600億円に相当", "2,600億円", {"conversion"}),
     (WEB, "10億元(約155億円)", "10億元(約165億円)", "165億円", {"conversion"}),
+    # a restated figure changed in one place (the body), not in the other (the highlights)
+    (PDF, "総額 4.8 億元", "総額 4.9 億元", "4.9 億元", {"restatement"}),
 ]
 
 

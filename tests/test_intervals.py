@@ -88,3 +88,10 @@ def test_bounds_open_and_approx_widens(bound, approx, low_open, high_open):
     assert math.isinf(iv.low) == low_open and math.isinf(iv.high) == high_open
     if approx:
         assert iv.low < 99.5 and iv.high > 100.5
+
+
+def test_neighbouring_roundings_do_not_meet_but_an_exact_edge_value_does():
+    a = interval(4.8e8, 4.8e8, 4.8e8, "eq", False, 1e7, "4.8億")
+    b = interval(4.9e8, 4.9e8, 4.9e8, "eq", False, 1e7, "4.9億")
+    assert not a.meets(b) and not b.meets(a)
+    assert a.meets(Interval(4.85e8, 4.85e8)) and a.meets(Interval(4.75e8, 4.75e8))

@@ -41,7 +41,13 @@ class Interval:
         return Interval(min(corners), max(corners), self.ambiguous or other.ambiguous)
 
     def meets(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        """Whether some value lies in both.  Rounding intervals are half-open, so two that
+        only touch (4.8億 = [4.75, 4.85), 4.9億 = [4.85, 4.95)) do not meet; an exact value
+        on an edge does."""
+        low, high = max(self.low, other.low), min(self.high, other.high)
+        if low < high:
+            return True
+        return low == high and (self.low == self.high or other.low == other.high)
 
     def __str__(self) -> str:
         return f"[{_fmt(self.low)}, {_fmt(self.high)}]"

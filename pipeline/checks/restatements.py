@@ -95,12 +95,26 @@ def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
 ANCHOR_MAX_SENTENCES = 6
 
 
+def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
+    """Whether two figures in sentences that share an identical figure restate one claim.
+
+    Across documents the wording may differ (subject and object are not compared), so
+    only agreement or a change explained by as-of dates is taken from there.  Within a
+    document subject and object must match, and then any difference is reported.
+    """
+    ma, mb = a.mention, b.mention
+    if same_doc:
+        return ma.subject == mb.subject and ma.object == mb.object
+    dated = ma.as_of and mb.as_of and ma.as_of != mb.as_of
+    return ma.value == mb.value or bool(dated)
+
+
 def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
-    """Figures of one kind and unit in two documents' sentences that share another figure.
+    """Figures of one kind and unit in two sentences that share another identical figure.
 
     "世界120の国と地域から約3,000人" and "120の国と地域の約1万人": the shared 120 ties the two
-    head counts to one claim even when subjects and objects are worded differently.  Only
-    agreement, or a change explained by different as-of dates, is reported from this.
+    head counts to one claim; "総額4.8億元に達する計7,300万件" and "総額4.9億元に達する計7,300万件"
+    in one document are one claim stated twice with different values.
     """
     sentences: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
@@ -113,23 +127,20 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             holders[(f.mention.kind, f.mention.unit, f.mention.value)].append(key)
     pairs = []
     for anchor, keys in holders.items():
-        docs = {k[0] for k in keys}
-        if len(docs) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
+        keys = sorted(set(keys))
+        if len(keys) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
             continue
-        for ka, kb in combinations(sorted(set(keys)), 2):
-            if ka[0] == kb[0]:
-                continue
+        for ka, kb in combinations(keys, 2):
             for a in sentences[ka]:
                 for b in sentences[kb]:
-                    same_kind = (a.mention.kind, a.mention.unit) == (b.mention.kind, b.mention.unit)
-                    if same_kind and (a.mention.kind, a.mention.unit, a.mention.value) != anchor:
-                        dated = (
-                            a.mention.as_of
-                            and b.mention.as_of
-                            and a.mention.as_of != b.mention.as_of
-                        )
-                        if a.mention.value == b.mention.value or dated:
-                            pairs.append((a, b))
+                    ma, mb = a.mention, b.mention
+                    same_kind = (ma.kind, ma.unit) == (mb.kind, mb.unit)
+                    if (
+                        same_kind
+                        and (ma.kind, ma.unit, ma.value) != anchor
+                        and _anchored(ev, a, b, ka[0] == kb[0])
+                    ):
+                        pairs.append((a, b))
     return pairs
 
 
