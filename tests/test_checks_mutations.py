@@ -73,3 +73,33 @@ def test_share_of_a_whole(run_text, sentence, status):
 def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
     result = run_text("寄付は150万枚で、マスク100万枚、防護服50万枚だった。")
     assert [(c.rule, c.status) for c in result.checks if c.rule == "sum"] == [("sum", "pass")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("受付は4月31日まで。", "month 4 has 30 days"),
+        ("期間は5月5日から5月1日まで。", "ends before it starts"),
+        ("説明会は2020年6月3日（火）に開く。", "not a 火曜日"),
+        ("説明会は2020年6月3日(水曜日)に開く。", None),
+    ],
+)
+def test_dates_that_cannot_be_right(run_text, text, message):
+    found = [c for c in run_text(text).checks if c.rule == "date_validity"]
+    if message is None:
+        assert [c.status for c in found] == ["pass"]
+    else:
+        assert [c.status for c in found] == ["fail"] and message in found[0].message
+
+
+def test_an_impossible_date_in_a_seed_copy_is_reported(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in RAW.glob("*"):
+        data = path.read_bytes()
+        if path.stem == WEB:
+            data = data.replace("3月11日には".encode(), "3月32日には".encode(), 1)
+        (raw / path.name).write_bytes(data)
+    result = run(raw, tmp_path / "out")
+    (bad,) = [c for c in result.checks if c.rule == "date_validity" and c.status == "fail"]
+    assert "3月32日" in bad.message and bad.doc_ids == [WEB]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.checks.conversions import check_conversions
+from pipeline.checks.dates import check_dates
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import check_restatements
@@ -26,13 +27,20 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_restatements,
     check_rates,
     check_shares,
+    check_dates,
 )
 
 
 def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
     """Number findings per rule in a stable order: rule, then where they point."""
     ordered = sorted(
-        findings, key=lambda f: (f.rule, [(x.mention.doc_id, x.mention.start) for x in f.figures])
+        findings,
+        key=lambda f: (
+            f.rule,
+            [(x.mention.doc_id, x.mention.start) for x in f.figures],
+            f.docs,
+            f.message,
+        ),
     )
     counts: dict[str, int] = {}
     checks = []
@@ -46,7 +54,7 @@ def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
                 rule_version=f.rule_version,
                 status=f.status,
                 severity=f.severity,
-                doc_ids=sorted({x.mention.doc_id for x in f.figures}),
+                doc_ids=sorted({x.mention.doc_id for x in f.figures} | set(f.docs)),
                 mention_ids=[x.mention.mention_id for x in f.figures],
                 expected=f.expected,
                 observed=f.observed,

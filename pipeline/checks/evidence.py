@@ -153,6 +153,8 @@ class Finding:
     expected: str | None
     observed: str | None
     message: str
+    #: documents named by a finding that points at no mention (an impossible date)
+    docs: tuple[str, ...] = ()
 
 
 SEVERITY_OF = {
@@ -172,6 +174,7 @@ def finding(
     observed: str | None = None,
     severity: Severity | None = None,
     version: int = 1,
+    docs: tuple[str, ...] = (),
 ) -> Finding:
     return Finding(
         rule,
@@ -182,6 +185,7 @@ def finding(
         expected,
         observed,
         message,
+        docs,
     )
 
 

@@ -19,3 +19,5 @@ RATE_OUTLIER_FACTOR = 1.5
 SHARE_MARKERS = ("構成比", "シェア", "割合", "比率", "占め", "占める")
 #: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
 IMPLICIT_PARTS_MAX = 4
+#: weekday as written in brackets after a date (5月21日（木）) -> Python's weekday number
+WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
