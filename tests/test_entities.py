@@ -123,3 +123,20 @@ def test_entity_tables_are_written(seed_run):
     places = pd.read_parquet(out / "entity_mentions.parquet")
     texts = result.texts
     assert all(texts[r.doc_id][r.start : r.end] == r.surface for r in places.itertuples())
+
+
+def test_subjects_agree_with_gold(seed_run):
+    """Subjects are not part of strict F1, but reviewers read them: keep them right."""
+    import json
+
+    from tests.conftest import GOLD
+
+    result, _ = seed_run
+    gold = [
+        json.loads(line)
+        for line in (GOLD / "000_761058c0af17af92.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    by_start = {m.start: m for m in result.mentions if m.doc_id == "000_761058c0af17af92"}
+    rows = [g for g in gold if not g["optional"] and g["start"] in by_start]
+    agree = sum(by_start[g["start"]].subject == g["subject"] for g in rows)
+    assert agree / len(rows) >= 0.9

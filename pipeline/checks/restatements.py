@@ -28,12 +28,17 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+def _different_days(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """Sentences dated to different days tell of different events."""
+    da, db = ev.dates_in_sentence(ma), ev.dates_in_sentence(mb)
+    return bool(da and db and not da & db)
+
+
 def _different_events(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     """Figures under different headings or dated to different days are different claims."""
     if ma.doc_id == mb.doc_id and ev.section_of(ma) != ev.section_of(mb):
         return True
-    da, db = ev.dates_in_sentence(ma), ev.dates_in_sentence(mb)
-    return bool(da and db and not da & db)
+    return _different_days(ev, ma, mb)
 
 
 def _key(f: Figure) -> tuple:
@@ -93,6 +98,9 @@ def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
 
 #: NOTE: a figure repeated in more sentences than this is too common to tie claims together
 ANCHOR_MAX_SENTENCES = 6
+#: NOTE: only amounts and counts of some size tie claims together; "3か月間" or "10" recur
+_ANCHOR_KINDS = frozenset({"money", "count", "quantity"})
+ANCHOR_MIN_VALUE = 100
 
 
 def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
@@ -104,7 +112,11 @@ def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
     """
     ma, mb = a.mention, b.mention
     if same_doc:
-        return ma.subject == mb.subject and ma.object == mb.object
+        return (
+            ma.subject == mb.subject
+            and ma.object == mb.object
+            and not _different_days(ev, ma, mb)
+        )
     dated = ma.as_of and mb.as_of and ma.as_of != mb.as_of
     return ma.value == mb.value or bool(dated)
 
@@ -124,7 +136,8 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
     holders: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
     for key, figures in sentences.items():
         for f in figures:
-            holders[(f.mention.kind, f.mention.unit, f.mention.value)].append(key)
+            if f.mention.kind in _ANCHOR_KINDS and abs(f.mention.value or 0) >= ANCHOR_MIN_VALUE:
+                holders[(f.mention.kind, f.mention.unit, f.mention.value)].append(key)
     pairs = []
     for anchor, keys in holders.items():
         keys = sorted(set(keys))
@@ -135,11 +148,8 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
                 for b in sentences[kb]:
                     ma, mb = a.mention, b.mention
                     same_kind = (ma.kind, ma.unit) == (mb.kind, mb.unit)
-                    if (
-                        same_kind
-                        and (ma.kind, ma.unit, ma.value) != anchor
-                        and _anchored(ev, a, b, ka[0] == kb[0])
-                    ):
+                    figures = {(ma.kind, ma.unit, ma.value), (mb.kind, mb.unit, mb.value)}
+                    if same_kind and anchor not in figures and _anchored(ev, a, b, ka[0] == kb[0]):
                         pairs.append((a, b))
     return pairs
 

@@ -38,6 +38,10 @@ def _is_topic(text: str, occ: Occurrence) -> bool:
     return text.startswith(cues.TOPIC_PARTICLES, after)
 
 
+def _is_recipient(text: str, occ: Occurrence) -> bool:
+    return text.startswith(cues.RECIPIENT_PARTICLES, occ.end)
+
+
 def _coordinated_head(text: str, found: list[Occurrence], i: int) -> Occurrence:
     """For "A と B は", the figure belongs to A, the first of the coordinated names."""
     while i > 0:
@@ -86,6 +90,14 @@ class Layout:
             line_start = prev_start
         return None
 
+    def _section_topic(self, offset: int) -> Occurrence | None:
+        """The last topic named earlier in the same 【…】 section: lists after a lead
+        sentence ("X が共同で、各国へ…寄附しました。") keep X as their subject."""
+        section = self.text.rfind("\n【", 0, offset) + 1
+        found = self._in(section, offset)
+        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o)]
+        return _coordinated_head(self.text, found, topics[-1]) if topics else None
+
     def subject(self, start: int) -> str | None:
         """The entity a figure starting at ``start`` is attributed to."""
         starts = [s for s, _ in self.sentences]
@@ -100,12 +112,13 @@ class Layout:
         if topic is None:
             topic = self._heading_entity(s_start)
         if topic is None:
-            before = self._in(s_start, start)
-            topic = before[-1] if before else None
+            topic = self._section_topic(s_start)
         if topic is None:
-            # NOTE: the weakest reading: the paragraph is about the entity it names first
+            # NOTE: the weakest readings: the nearest entity that is not a recipient
+            # (X に/へ/から), then the entity the paragraph names first
+            before = [o for o in self._in(s_start, start) if not _is_recipient(self.text, o)]
             earlier = self._in(paragraph_start, start)
-            topic = earlier[0] if earlier else None
+            topic = before[-1] if before else (earlier[0] if earlier else None)
         return topic.text if topic else None
 
 

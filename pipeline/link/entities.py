@@ -21,6 +21,7 @@ from pipeline.tokenise import Tokens
 
 _GLOSS = re.compile(r"\s?[(（]\s?([^()（）\n]{1,30}?)\s?[)）]")
 _HEADING = re.compile(rf"^[{cues.HEADING_MARKS}]\s*(.+?)\s*[】]?\s*$", re.M)
+_NAME_LIKE = re.compile(r"[ァ-ヶA-Za-z]")
 _SPLIT_VARIANTS = re.compile(r"\s?[/／、,]\s?")
 #: what a gloss must not contain to be a name: particles and punctuation, a figure
 #: (a digit beside non-Latin text: 約15.5億円, 5月時点), or a web address
@@ -206,5 +207,14 @@ def find_names(text: str, tokens: Tokens) -> NameFindings:
     """Every name in a document and the aliases it declares (normalised offsets)."""
     names = _runs(text, tokens)
     glossed, same = _glosses(text, names)
-    headings = [h for h in _headings(text) if len(h.text) <= 20 and " " not in h.text]
+    known = {name_key(n.text) for n in names + glossed}
+    # a heading is a name when it reads like one (katakana, Latin) or is one already;
+    # "▼世界各国" introduces recipients, it names no one
+    headings = [
+        h
+        for h in _headings(text)
+        if len(h.text) <= 20
+        and " " not in h.text
+        and (_NAME_LIKE.search(h.text) or name_key(h.text) in known)
+    ]
     return NameFindings(names + glossed + headings, same)

@@ -46,6 +46,8 @@ ORG_SUFFIXES = frozenset(
 PERSON_SUFFIXES = ("氏", "さん", "様", "会長", "社長", "CEO", "代表")
 #: particles after an entity that make it the topic or subject of its clause
 TOPIC_PARTICLES = ("は", "が", "では", "も")
+#: particles after an entity that make it a recipient or partner, not the actor
+RECIPIENT_PARTICLES = ("に", "へ", "から", "を", "より")
 #: characters that open a heading line ("●マイバンク（網商銀行）")
 HEADING_MARKS = "●■▼◆◇□○★☆【"
 #: NOTE: a heading is a short line; longer lines are body text
