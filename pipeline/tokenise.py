@@ -82,6 +82,10 @@ class Tokens:
     def index_ending_at(self, offset: int) -> int | None:
         return self._by_end.get(offset)
 
+    def index_covering(self, offset: int) -> int | None:
+        i = int(np.searchsorted(self.starts, offset, side="right")) - 1
+        return i if i >= 0 and offset < self.ends[i] else None
+
     @cached_property
     def _numeral_mask(self) -> np.ndarray:
         return pc.starts_with(self.pos_tags, "名詞-数詞").to_numpy(zero_copy_only=False)

@@ -27,6 +27,9 @@ NOT_MENTIONS = [
     "毎日何千本ものライブ配信、数十名、数回にわたる",  # vague numbers
     "[春雷計画 2020](#)を発表",
     "会見は午前10時30分から",  # a clock time is not a duration
+    "本社は東京都千代田区丸の内1-1-1、電話03-1234-5678、〒100-0005。",  # addresses, phones
+    "iPhone 15 ProとVer.2.0、G7サミット、5G対応",  # names and versions with digits
+    "円滑な運営と100円滑",
     "1日平均の利用、1日あたりの件数",
 ]
 

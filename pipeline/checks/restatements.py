@@ -113,9 +113,7 @@ def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
     ma, mb = a.mention, b.mention
     if same_doc:
         return (
-            ma.subject == mb.subject
-            and ma.object == mb.object
-            and not _different_days(ev, ma, mb)
+            ma.subject == mb.subject and ma.object == mb.object and not _different_days(ev, ma, mb)
         )
     dated = ma.as_of and mb.as_of and ma.as_of != mb.as_of
     return ma.value == mb.value or bool(dated)

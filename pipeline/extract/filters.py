@@ -59,7 +59,15 @@ def _token_aligned(ctx: Context, cand: Candidate) -> bool:
     is_numeral = first.isdigit() or first in _KANJI_NUMERALS
     if is_numeral and not tokens.is_numeral(i):
         return False
-    return cand.latin_unit or tokens.index_ending_at(cand.end) is not None
+    if cand.latin_unit or tokens.index_ending_at(cand.end) is not None:
+        return True
+    # 120円高: MeCab reads 円高 as one word; the unit still ends where the figure does
+    j = tokens.index_covering(cand.end - 1)
+    return (
+        j is not None
+        and int(tokens.ends[j]) == cand.end + 1
+        and (ctx.text[cand.end] in cues.UNIT_TOKEN_SUFFIXES)
+    )
 
 
 _CLOCK = re.compile(r"\d時\s?$")

@@ -11,7 +11,7 @@ from pipeline.patterns.fragments import CURRENCY_SUFFIX, NUM
 from schemas.vocab import Bound, Kind
 
 _RATE = re.compile(
-    rf"(?P<num>{NUM})\s?(?P<base>{CURRENCY_SUFFIX})\s?(?:=|:|当たり|あたり|につき)\s?"
+    rf"(?P<num>{NUM})\s?(?P<base>{CURRENCY_SUFFIX})\s?(?P<sep>=|:|当たり|あたり|につき)?\s?"
     rf"(?P<num2>{NUM})\s?(?P<quote>{CURRENCY_SUFFIX})"
 )
 
@@ -21,6 +21,9 @@ def _rate(m: re.Match[str], ctx: Context) -> Candidate | None:
     base = cues.CURRENCY_SUFFIXES[m.group("base")]
     quote = cues.CURRENCY_SUFFIXES[m.group("quote")]
     if base_amount is None or quote_amount is None or base_amount.value == 0 or base == quote:
+        return None
+    # "1ドル150円台" states a rate without "="; other juxtaposed amounts are two amounts
+    if m.group("sep") is None and base_amount.value != 1:
         return None
     value = quote_amount.value / base_amount.value
     return Candidate(
@@ -38,4 +41,4 @@ def _rate(m: re.Match[str], ctx: Context) -> Candidate | None:
     )
 
 
-PATTERNS: list[Pattern] = [Pattern("rate.v1", re.compile(_RATE.pattern), _rate, 90)]
+PATTERNS: list[Pattern] = [Pattern("rate.v1", _RATE, _rate, 90)]

@@ -183,6 +183,10 @@ COUNTERS = frozenset(
         "町",
         "村",
         "都道府県",
+        "機種",
+        "車種",
+        "銘柄",
+        "業種",
         "市区町村",
     }
 )
@@ -381,7 +385,20 @@ FISCAL_PARTS = _frozen(
     }
 )
 #: words after "N日" that make it a length of time, not a day of the month
-DAY_COUNT_AFTER = ("以内", "以上", "未満", "ぶり", "連続", "後に", "後の", "超")
+DAY_COUNT_AFTER = (
+    "以内",
+    "以上",
+    "未満",
+    "ぶり",
+    "連続",
+    "後に",
+    "後の",
+    "超",
+    "続伸",
+    "続落",
+    "連騰",
+    "連休",
+)
 #: words after "N日" that make it neither (1日平均, 1日あたり)
 NOT_A_DAY_AFTER = ("間", "平均", "あたり", "当たり", "ごと", "おき", "目", "付", "分", "前")
 #: words joining the two ends of a period
@@ -390,3 +407,7 @@ PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")
 # --- not mentions ----------------------------------------------------------
 #: written right before a number to make it an ordinal, a vague or a rank
 NOT_MENTION_PREFIXES = ("第", "何", "数", "幾", "No.", "No", "#", "TOP", "Top", "top", "ナンバー")
+
+#: what may follow a unit inside one token and still leave the unit a unit:
+#: 円高/円安 (moved up/down by), 円台 (in the range of), 円増/円減
+UNIT_TOKEN_SUFFIXES = ("高", "安", "台", "増", "減")
