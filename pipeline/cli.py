@@ -15,6 +15,7 @@ from pipeline.cache import CACHE_FOLDER, DocumentCache
 from pipeline.config import Config, ConfigError, load_config
 from pipeline.errors import IngestFailure
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
+from pipeline.ingest import FORMATS
 from pipeline.link.aliases import AliasFileError
 from pipeline.reviews import ReviewFileError
 from pipeline.run import RunResult
@@ -160,6 +161,9 @@ def run(
         raise click.ClickException(f"internal error, nothing was written: {err}") from err
     for error in result.errors:
         click.echo(f"error: {error.reason}", err=True)
+    if not result.documents and not result.errors:
+        kinds = ", ".join(sorted(FORMATS))
+        click.echo(f"warning: no documents ({kinds}) found in {raw_dir}", err=True)
     if not quiet:
         click.echo("\n".join(_summary(result, out_dir, time.perf_counter() - started)))
     if result.errors:

@@ -72,3 +72,11 @@ def test_python_dash_m_pipeline_is_the_same_command():
         check=False,
     )
     assert done.returncode == 0 and "run" in done.stdout
+
+
+def test_an_empty_input_folder_says_what_it_looks_for(tmp_path):
+    (tmp_path / "raw").mkdir()
+    result = CliRunner().invoke(
+        cli, ["run", "--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"), "-q"]
+    )
+    assert result.exit_code == 0 and "no documents (.htm, .html, .md, .pdf, .txt)" in result.output
