@@ -71,8 +71,8 @@ def process(source: SourceText, tagger: fugashi.Tagger) -> DocumentResult:
         published = date_from_text(norm.text)
         published_source = PublishedSource.TEXT if published else PublishedSource.EMPTY
     tokens = tokenise(norm.text, tagger)
-    sentence_starts = [s for s, _ in sentences(norm.text)]
     sentence_spans = sentences(norm.text)
+    sentence_starts = [s for s, _ in sentence_spans]
     mentions = extract(DocumentText(source.doc_id, norm, tokens, sentence_starts, published))
     linked = link(norm, tokens, sentence_spans, mentions)
     token_table = _token_table(source.doc_id, norm, tokens, sentence_starts)

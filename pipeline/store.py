@@ -69,14 +69,6 @@ class Staging:
         self.dir = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         self._writers: dict[str, pq.ParquetWriter] = {}
 
-    def append(self, name: str, df: pd.DataFrame) -> None:
-        """Validate and append rows to a Parquet-only table, one document at a time."""
-        if df.empty:
-            return
-        table = _checked(name, df)
-        if name not in self._writers:
-            self._writers[name] = pq.ParquetWriter(self.dir / f"{name}.parquet", table.schema)
-        self._writers[name].write_table(table)
 
     def append_arrow(self, name: str, table: pa.Table) -> None:
         """Append rows already typed by ``schemas.tables.arrow_schema`` (no pandas round trip).

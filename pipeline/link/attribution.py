@@ -65,6 +65,10 @@ class Layout:
     occurrences: list[Occurrence]
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [o.start for o in self.occurrences]
 
@@ -100,8 +104,7 @@ class Layout:
 
     def subject(self, start: int) -> str | None:
         """The entity a figure starting at ``start`` is attributed to."""
-        starts = [s for s, _ in self.sentences]
-        k = max(bisect_right(starts, start) - 1, 0)
+        k = max(bisect_right(self._sentence_starts, start) - 1, 0)
         s_start, _ = self.sentences[k] if self.sentences else (0, len(self.text))
         topic = self._topic(s_start, start)
         paragraph_start = self.text.rfind("\n", 0, s_start) + 1

@@ -6,8 +6,6 @@ from __future__ import annotations
 TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で")
 #: written after a total to introduce its parts
 BREAKDOWN_MARKERS = ("内訳", "うち", "そのうち", "このうち", "内、")
-#: written after an amount to say the bracketed one is its conversion
-CONVERSION_MARKERS = ("に相当", "相当", "換算")
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
 APPROX_TOLERANCE = 0.05
 #: NOTE: how many following sentences may hold the parts of a total
