@@ -69,7 +69,6 @@ class Staging:
         self.dir = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
         self._writers: dict[str, pq.ParquetWriter] = {}
 
-
     def append_arrow(self, name: str, table: pa.Table) -> None:
         """Append rows already typed by ``schemas.tables.arrow_schema`` (no pandas round trip).
 

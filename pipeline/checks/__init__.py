@@ -59,6 +59,9 @@ def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
                 expected=f.expected,
                 observed=f.observed,
                 message=f.message,
+                # defaults given explicitly: model_construct filling them costs more
+                accepted=False,
+                review=None,
             )
         )
     return checks

@@ -7,7 +7,6 @@ is read), footnote ``as_of`` dates, names for the entity table and their places.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,17 +29,28 @@ class LinkedDocument:
 
 
 def occurrences(text: str, tokens: Tokens, names: list[Name]) -> list[Occurrence]:
-    """Every place a known name is written, token-aligned, longest name first."""
-    surfaces = sorted({n.text for n in names if n.text}, key=len, reverse=True)
-    if not surfaces:
-        return []
-    pattern = re.compile("|".join(re.escape(s) for s in surfaces))
+    """Every place a known name is written, token-aligned, leftmost-longest first.
+
+    Each name is located with ``str.find`` (a regex alternation of a document's names
+    would have to be compiled anew for every document, which cost more than the search).
+    """
+    hits = []
+    for surface in {n.text for n in names if n.text}:
+        at = text.find(surface)
+        while at >= 0:
+            hits.append((at, -len(surface), surface))
+            at = text.find(surface, at + 1)
     found = []
-    for m in pattern.finditer(text):
-        if tokens.index_starting_at(m.start()) is not None and (
-            tokens.index_ending_at(m.end()) is not None
+    claimed = 0
+    for start, negative_length, surface in sorted(hits):
+        end = start - negative_length
+        if start < claimed:
+            continue
+        claimed = end
+        if tokens.index_starting_at(start) is not None and (
+            tokens.index_ending_at(end) is not None
         ):
-            found.append(Occurrence(m.start(), m.end(), m.group()))
+            found.append(Occurrence(start, end, surface))
     return found
 
 

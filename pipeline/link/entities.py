@@ -118,17 +118,16 @@ def _runs(text: str, tokens: Tokens) -> list[Name]:
         after_prev[idx] = [text[ends[i]] == " " for i in idx]
         spaced &= after_prev
     joined = (codes[1:] != _NONE) & (codes[:-1] != _NONE) & ((gap == 0) | spaced)
+    present = codes != _NONE
+    firsts = np.flatnonzero(present & np.concatenate(([True], ~joined)))
+    lasts = np.flatnonzero(present & np.concatenate((~joined, [True])))
+    # only a run holding a name or an organisation suffix can name anything
+    naming = np.cumsum((codes == _NAME) | (codes == _SUFFIX))
+    before = np.where(firsts > 0, naming[np.maximum(firsts - 1, 0)], 0)
+    keep = naming[lasts] > before
     found: list[Name] = []
-    run_start, previous = None, -1
-    for i in np.flatnonzero(codes != _NONE):
-        i = int(i)
-        if run_start is None or not joined[i - 1]:
-            if run_start is not None:
-                found += _trimmed(text, tokens, codes, run_start, previous)
-            run_start = i
-        previous = i
-    if run_start is not None:
-        found += _trimmed(text, tokens, codes, run_start, previous)
+    for first, last in zip(firsts[keep].tolist(), lasts[keep].tolist(), strict=True):
+        found += _trimmed(text, tokens, codes, first, last)
     return found
 
 
