@@ -1,8 +1,11 @@
 """The document's own date, from the text, when no sidecar gives it.
 
 Tried in order: a date stated as the publication or update date
-(``この記事は2020年5月21日に更新されました``, ``発表日: 2020年5月21日``), then the latest
-full date given as the data's as-of date (``2020年5月10日時点のデータ``).
+(``この記事は2020年5月21日に更新されました``, ``発表日: 2020年5月21日``), then the
+dateline (a line near the top holding only a date, as releases and articles open:
+``2024年11月8日``, ``令和6年11月22日``, ``2024年11月22日 18:05``), then the latest full
+date given as the data's as-of date (``2020年5月10日時点のデータ``).  An as-of date
+comes last because it dates the data, which often precedes publication.
 """
 
 from __future__ import annotations
@@ -31,11 +34,43 @@ def _date(m: re.Match[str], prefix: str = "") -> date | None:
         return None
 
 
+#: a line that is only a date, as press releases and news articles open: the dateline
+#: (2024年11月8日, 令和6年11月22日, 2024年11月22日 18:05, 2024年11月8日（金）, 報道発表 2024年11月8日)
+_DATELINE = re.compile(
+    rf"^[ \t]*(?:[^\d\n]{{0,12}}[:： ][ \t]*)?"
+    rf"(?:(?P<y>\d{{4}})|(?P<era>{alternation(cues.ERAS)})(?P<ey>\d{{1,2}}|元))年"
+    r"\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"
+    r"[ \t]*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[ \t]*(?:\d{1,2}[:：]\d{2})?"
+    rf"[ \t]*(?:{_PUBLISH_WORDS})?[ \t]*$",
+    re.M,
+)
+#: NOTE: a dateline stands among the first lines of a document
+DATELINE_MAX_LINE = 15
+
+
+def _dateline(text: str) -> date | None:
+    head = "\n".join(text.split("\n", DATELINE_MAX_LINE)[:DATELINE_MAX_LINE])
+    for m in _DATELINE.finditer(head):
+        if m.group("y"):
+            year = int(m.group("y"))
+        else:
+            year = cues.ERAS[m.group("era")] + (1 if m.group("ey") == "元" else int(m.group("ey")))
+        try:
+            return date(year, int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    return None
+
+
 def date_from_text(text: str) -> date | None:
-    """Publication date stated in the (normalised) text, else the latest as-of date."""
+    """Publication date stated in the (normalised) text, else the dateline, else the
+    latest as-of date."""
     for m in _STATED.finditer(text):
         found = _date(m) if m.group("y") else _date(m, "p_")
         if found:
             return found
+    dateline = _dateline(text)
+    if dateline:
+        return dateline
     as_of = [d for d in (_date(m) for m in _AS_OF.finditer(text)) if d]
     return max(as_of) if as_of else None

@@ -76,6 +76,24 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
 
 
 @pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("支援は総額31億円で、うち医療に21億円、物流に10億円を充てた。", ["pass"]),
+        ("支援は総額31億円で、うち医療に21億円、物流に15億円を充てた。", ["fail"]),
+        # the breakdown follows a nearer amount: it is of that amount, not of the total
+        (
+            "総額39兆円規模の対策を決めた。財政支出は21.9兆円で、このうち国費は13.9兆円。"
+            "1世帯あたり3万円を給付し、子ども1人あたり2万円を加算する。",
+            [],
+        ),
+    ],
+)
+def test_marked_sums(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "sum"] == statuses
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("受付は4月31日まで。", "month 4 has 30 days"),

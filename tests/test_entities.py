@@ -38,6 +38,9 @@ def test_glosses_and_definitions_declare_aliases(tagger, text, pair):
         "1億元(約15.5億円)を拠出",
         "公式ウェブサイト上(http://www.example.com/a.html)で公開",
         "1元=15円のレート（5月時点）で換算",
+        # brackets that qualify a common word: no name on either side
+        "完全失業率（季節調整値）は2.5%と上昇した。",
+        "労働力調査（基本集計）の結果を公表した。",
     ],
 )
 def test_amounts_and_addresses_in_brackets_are_not_aliases(tagger, text):
@@ -140,3 +143,7 @@ def test_subjects_agree_with_gold(seed_run):
     rows = [g for g in gold if not g["optional"] and g["start"] in by_start]
     agree = sum(by_start[g["start"]].subject == g["subject"] for g in rows)
     assert agree / len(rows) >= 0.9
+
+
+def test_era_names_are_not_entities(tagger):
+    assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []

@@ -57,10 +57,12 @@ def _candidate_parts(ev: Evidence, figures: list[Figure], i: int) -> list[list[F
     same = [
         f
         for f in figures[i + 1 :]
-        if f.mention.start >= start
-        and f.mention.kind == total.mention.kind
-        and f.mention.unit == total.mention.unit
+        if f.mention.kind == total.mention.kind and f.mention.unit == total.mention.unit
     ]
+    if any(f.mention.start < start for f in same):
+        # "総額39兆円…財政支出は21.9兆円で、このうち…": the breakdown is of the nearer amount
+        return []
+    same = [f for f in same if f.mention.start >= start]
     return [[f for f in same if f.mention.end <= end] for end in _sentence_ends(ev, total, start)]
 
 

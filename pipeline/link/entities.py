@@ -93,7 +93,13 @@ def _token_kinds(tokens: Tokens) -> np.ndarray:
     conditions = [
         pc.is_in(s, value_set=pa.array(sorted(cues.ORG_SUFFIXES))),
         pc.is_in(s, value_set=pa.array(["・", "･"])),
-        pc.or_(pc.starts_with(p, "名詞-固有名詞"), latin),
+        pc.or_(
+            pc.and_(
+                pc.starts_with(p, "名詞-固有名詞"),
+                pc.invert(pc.is_in(s, value_set=pa.array(sorted(cues.NOT_ENTITY_PROPER_NOUNS)))),
+            ),
+            latin,
+        ),
         pc.and_(pc.match_substring_regex(s, r"^[ァ-ヶー・]+$"), pc.starts_with(p, "名詞")),
         pc.and_(pc.match_substring_regex(s, r"^[一-鿿々]+$"), pc.starts_with(p, "名詞-普通名詞")),
     ]
@@ -183,7 +189,13 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
         variants = [v.strip() for v in _SPLIT_VARIANTS.split(inner) if v.strip()]
         if not variants or any(_NOT_A_NAME.search(v) or len(v) > 20 for v in variants):
             continue
-        if not any(n.end == before.end for n in names):
+        # brackets after common words qualify them (完全失業率（季節調整値）); they gloss a
+        # name only when the words before are a name, the bracket defines an abbreviation,
+        # or one side is written in another script (天猫（T モール）)
+        known = any(n.end == before.end for n in names)
+        if not (known or definition or _NAME_LIKE.search(before.text + inner)):
+            continue
+        if not known:
             extra.append(before)
         offset = m.start(1)
         for variant in variants:

@@ -92,6 +92,8 @@ NOT_ENTITY_WORDS = frozenset(
         "AR",
     }
 )
+#: proper nouns that name no entity: era names, which tokenise as proper nouns (令和6年)
+NOT_ENTITY_PROPER_NOUNS = frozenset({"令和", "平成", "昭和", "大正", "明治"})
 #: brackets and the words inside them that define an abbreviation ("（以下、X）")
 DEFINITION_OPENERS = ("以下、", "以下「", "以下『", "以下 ", "以下")
 #: name endings written both ways for one organisation (X公益基金 = X公益基金会)
