@@ -35,7 +35,8 @@ def _date(m: re.Match[str], prefix: str = "") -> date | None:
 
 
 #: a line that is only a date, as press releases and news articles open: the dateline
-#: (2024年11月8日, 令和6年11月22日, 2024年11月22日 18:05, 2024年11月8日（金）, 報道発表 2024年11月8日)
+#: (2024年11月8日, 令和6年11月22日, 2024年11月22日 18:05, 2024年11月8日（金）,
+#: 報道発表 2024年11月8日)
 _DATELINE = re.compile(
     rf"^[ \t]*(?:[^\d\n]{{0,12}}[:： ][ \t]*)?"
     rf"(?:(?P<y>\d{{4}})|(?P<era>{alternation(cues.ERAS)})(?P<ey>\d{{1,2}}|元))年"
