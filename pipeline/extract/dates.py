@@ -22,6 +22,7 @@ from pipeline.patterns.fragments import (
     PERIOD_JOINER,
     RELATIVE_YEAR,
     SMALL_NUM,
+    WEEKDAY,
     YEAR,
     YEAR_PART,
     alternation,
@@ -47,9 +48,9 @@ _NUMERIC_DATE = re.compile(
 _MONTH_RANGE = re.compile(
     rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?(?P<month>{SMALL_NUM})[-~〜](?P<month2>{SMALL_NUM})月"
 )
-_JOINER = re.compile(rf"\s?(?:{PERIOD_JOINER})\s?")
+_JOINER = re.compile(rf"{WEEKDAY}?\s?(?:{PERIOD_JOINER})\s?")
 _PERIOD_TAIL = re.compile(
-    rf"\s?(?:{PERIOD_JOINER})\s?(?:{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?|(?P<day_only>{SMALL_NUM})日(?!間))"
+    rf"{WEEKDAY}?\s?(?:{PERIOD_JOINER})\s?(?:{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?|(?P<day_only>{SMALL_NUM})日(?!間))"
 )
 
 

@@ -14,6 +14,7 @@ from pipeline.patterns.fragments import (
     NUM,
     PERCENT_UNIT,
     QUANTITY_UNIT,
+    RANGE_JOINER,
     SMALL_NUM,
     alternation,
 )
@@ -23,8 +24,10 @@ _WARI = re.compile(rf"(?P<num>{NUM})割(?:(?P<bu>{SMALL_NUM})分)?")
 _POINTS = re.compile(
     rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}(?=\s?(?:{alternation(cues.POINT_CONTEXT)}))"
 )
-_DAY_COUNT = re.compile(rf"(?P<num>{NUM})日(?=(?:{alternation(cues.DAY_COUNT_AFTER)}))")
-_SHORT_YEARS = re.compile(rf"(?P<num>{NUM}){cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
+#: "3~5年で", "2~3日以内": either row may be a range of small numbers
+_NUM_OR_RANGE = rf"(?P<num>{NUM})(?:\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?"
+_DAY_COUNT = re.compile(rf"{_NUM_OR_RANGE}日(?=(?:{alternation(cues.DAY_COUNT_AFTER)}))")
+_SHORT_YEARS = re.compile(rf"{_NUM_OR_RANGE}{cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
 
 
 def _wari(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -48,7 +51,7 @@ def _day_count(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 def _short_years(m: re.Match[str], ctx: Context) -> Candidate | None:
     cand = number_candidate(m, Kind.DURATION, "duration.years.v1", "year")
-    if cand is None or cand.value > cues.SHORT_YEARS_MAX:
+    if cand is None or (cand.value_high or 0) > cues.SHORT_YEARS_MAX:
         return None
     return cand
 

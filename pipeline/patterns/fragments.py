@@ -50,3 +50,5 @@ YEAR_PART = (
     rf"|{cues.FISCAL_YEAR})"
 )
 PERIOD_JOINER = alternation(cues.PERIOD_JOINERS)
+#: a weekday in brackets after a date, (日), (水・祝), (月曜日): skipped inside a period
+WEEKDAY = r"(?:\s?\([月火水木金土日](?:曜日?)?(?:・?祝)?\))"
