@@ -13,17 +13,29 @@ from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from schemas.records import Change, Check, Document, Mention
 
 
-def _previous(out_dir: Path, table: str) -> pd.DataFrame | None:
+def _previous(
+    out_dir: Path,
+    table: str,
+    columns: tuple[str, ...] | None = None,
+    doc_ids: set[str] | None = None,
+) -> pd.DataFrame | None:
+    """A table of the previous run: only the columns (and documents) compared, because
+    the whole previous run in memory would double the run's peak."""
     path = out_dir / f"{table}.parquet"
     if not path.exists():
         return None
     try:
-        return pd.read_parquet(path)
-    except (OSError, ValueError):
+        return pd.read_parquet(
+            path,
+            columns=list(columns) if columns else None,
+            filters=[("doc_id", "in", sorted(doc_ids))] if doc_ids is not None else None,
+        )
+    except (OSError, ValueError, KeyError, pa.ArrowException):
         return None  # an unreadable previous table: report against nothing
 
 
@@ -60,6 +72,23 @@ def _document_changes(before: pd.DataFrame, documents: list[Document]) -> tuple[
             found.append(_changes("document_modified", doc_id, f"{doc_id} was modified."))
     return found, modified
 
+
+#: what is compared of the previous run's mentions and checks
+_MENTION_COLUMNS = (
+    "mention_id",
+    "doc_id",
+    "kind",
+    "line",
+    "surface",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "bound",
+    "context_before",
+    "context_after",
+)
+_CHECK_COLUMNS = ("rule", "mention_ids", "status", "message", "doc_ids")
 
 #: ways to recognise a mention in a later version, strictest first: an edit next to a
 #: figure changes one side of its context, not both
@@ -153,10 +182,9 @@ def _check_changes(
         doc_id = mention_id.rsplit(":", 1)[0]
         return renamed.get(mention_id, f"gone:{mention_id}") if doc_id in modified else mention_id
 
-    columns = ("rule", "mention_ids", "status", "message", "doc_ids")
     rows = (
-        dict(zip(columns, values, strict=True))
-        for values in zip(*(before_checks[c] for c in columns), strict=True)
+        dict(zip(_CHECK_COLUMNS, values, strict=True))
+        for values in zip(*(before_checks[c] for c in _CHECK_COLUMNS), strict=True)
     )
     old = {
         (r["rule"], tuple(now(i) for i in r["mention_ids"])): r
@@ -214,12 +242,14 @@ def changes_since(
     if before_docs is None:
         return []
     found, modified = _document_changes(before_docs, documents)
-    before_mentions = _previous(out_dir, "mentions")
+    before_mentions = (
+        _previous(out_dir, "mentions", _MENTION_COLUMNS, modified) if modified else None
+    )
     renamed: dict[str, str] = {}
     if before_mentions is not None:
         mention_changes, renamed = _mention_changes(before_mentions, mentions, modified)
         found += mention_changes
-    before_checks = _previous(out_dir, "checks")
+    before_checks = _previous(out_dir, "checks", _CHECK_COLUMNS)
     if before_checks is not None:
         found += _check_changes(before_checks, checks, renamed, modified)
     return [Change(change_id=f"change:{n:04d}", **row) for n, row in enumerate(found, start=1)]

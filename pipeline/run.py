@@ -6,12 +6,13 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import fugashi
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from pipeline.cache import DocumentCache
@@ -32,7 +33,7 @@ from pipeline.reviews import apply_reviews, load_reviews
 from pipeline.store import staged_output
 from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
 from schemas.records import Change, Check, Document, Entity, EntityMention, Mention, SourceError
-from schemas.tables import arrow_schema, frame
+from schemas.tables import arrow_schema, columns, frame, frame_from_columns
 from schemas.vocab import PublishedSource
 
 
@@ -53,7 +54,11 @@ class RunResult:
     mentions: list[Mention] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    entity_mentions: list[EntityMention] = field(default_factory=list)
+    entity_mentions: pd.DataFrame = field(
+        default_factory=lambda: frame_from_columns(
+            "entity_mentions", {c: [] for c in columns(EntityMention)}
+        )
+    )
     texts: dict[str, str] = field(default_factory=dict)
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
@@ -136,15 +141,20 @@ def _resolve_entities(
         return m if name == m.subject else m.model_copy(update={"subject": name})
 
     result.mentions = [canonical_subject(m) for m in result.mentions]
-    result.entity_mentions = [
-        # built from checked parts by this program; the table schema validates them all
-        EntityMention.model_construct(
-            doc_id=doc_id, start=s, end=e, surface=surface, entity_id=id_of[key]
-        )
+    # column by column: a record object per occurrence would cost more than the rest
+    # of the run's memory per document; the table schema validates every row
+    places = [
+        (doc_id, s, e, surface, id_of[key])
         for doc_id, doc in linked.items()
         for s, e, surface in doc.occurrences
         if (key := name_key(surface)) in id_of
     ]
+    result.entity_mentions = frame_from_columns(
+        "entity_mentions",
+        dict(zip(columns(EntityMention), map(list, zip(*places, strict=True)), strict=True))
+        if places
+        else {c: [] for c in columns(EntityMention)},
+    )
 
 
 #: the tagger of a worker process (``--jobs``): one per process, made by ``_start_worker``
@@ -224,14 +234,21 @@ def run(
             if source.format in CONVERTED:
                 converted.add(source.doc_id)
             result.sentences[source.doc_id] = doc.sentences
-            linked[source.doc_id] = doc.linked
+            # its mentions are in result.mentions; a second reference would keep the
+            # pre-canonical generation alive once subjects are made canonical
+            linked[source.doc_id] = replace(doc.linked, mentions=[])
             staging.append_arrow("tokens", doc.tokens)
         _resolve_entities(result, linked, user_aliases(raw_dir))
         evidence = Evidence.build(
             result.mentions,
             result.texts,
             result.sentences,
-            result.entity_mentions,
+            zip(
+                result.entity_mentions["doc_id"],
+                result.entity_mentions["start"],
+                result.entity_mentions["entity_id"],
+                strict=True,
+            ),
             approx_tolerance,
         )
         result.checks = apply_reviews(
@@ -243,7 +260,7 @@ def run(
             "mentions": frame("mentions", result.mentions),
             "errors": frame("errors", result.errors),
             "entities": frame("entities", result.entities),
-            "entity_mentions": frame("entity_mentions", result.entity_mentions),
+            "entity_mentions": result.entity_mentions,
             "checks": frame("checks", result.checks),
             "changes": frame("changes", result.changes),
         }

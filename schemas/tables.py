@@ -81,8 +81,21 @@ def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
     # a record's __dict__ holds exactly its fields; model_dump() would copy each one
     data = [r.__dict__ if isinstance(r, Record) else r for r in rows]
     df = pd.DataFrame.from_records(data, columns=cols) if data else pd.DataFrame(columns=cols)
+    return _typed_frame(name, df)
+
+
+def frame_from_columns(name: str, data: dict[str, list]) -> pd.DataFrame:
+    """Build a table from whole columns, for tables with too many rows to hold a record
+    object per row (entity mentions); the columns must be exactly the model's fields."""
+    cols = columns(TABLES[name])
+    if list(data) != cols:
+        raise ValueError(f"table {name!r} has columns {cols}, not {list(data)}")
+    return frame(name, []) if not data[cols[0]] else _typed_frame(name, pd.DataFrame(data))
+
+
+def _typed_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     schema = table_schema(name)
-    return df.astype({c: schema.columns[c].dtype.type for c in cols if c in _typed(schema)})
+    return df.astype({c: schema.columns[c].dtype.type for c in df.columns if c in _typed(schema)})
 
 
 def _typed(schema: pa.DataFrameSchema) -> set[str]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pipeline.checks.intervals import Interval, interval
 from pipeline.patterns.check_cues import APPROX_TOLERANCE
 from pipeline.patterns.entity_cues import HEADING_MARKS
-from schemas.records import EntityMention, Mention
+from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
 _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
@@ -54,7 +56,7 @@ class Evidence:
         mentions: list[Mention],
         texts: dict[str, str],
         sentences: dict[str, list[tuple[int, int]]],
-        entity_mentions: list[EntityMention],
+        entity_places: Iterable[tuple[str, int, str]],
         approx_tolerance: float = APPROX_TOLERANCE,
     ) -> Evidence:
         ev = cls(texts, sentences, approx_tolerance=approx_tolerance)
@@ -78,8 +80,9 @@ class Evidence:
             span = _span(sentences, texts, m.doc_id, m.start)
             ev.span_of[m.mention_id] = span
             if (m.doc_id, span[0]) not in ev.words_of:
+                # interned: the same words recur in every document, held once
                 ev.words_of[(m.doc_id, span[0])] = frozenset(
-                    _WORDS.findall(texts[m.doc_id][span[0] : span[1]])
+                    map(sys.intern, _WORDS.findall(texts[m.doc_id][span[0] : span[1]]))
                 )
         ev.figures = dict(by_doc)
         dates: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -88,8 +91,8 @@ class Evidence:
                 dates[(m.doc_id, ev.span_of[m.mention_id][0])].add(m.date_start)
         ev.dates_of = {k: frozenset(v) for k, v in dates.items()}
         entities: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for e in entity_mentions:
-            entities[(e.doc_id, _span(sentences, texts, e.doc_id, e.start)[0])].add(e.entity_id)
+        for doc_id, start, entity_id in entity_places:
+            entities[(doc_id, _span(sentences, texts, doc_id, start)[0])].add(entity_id)
         ev.entities_of = {k: frozenset(v) for k, v in entities.items()}
         return ev
 
