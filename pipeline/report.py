@@ -58,6 +58,11 @@ def _quotes(
     ]
 
 
+#: NOTE: passing checks listed per rule; the rest are counted (all are in checks.csv),
+#: because thousands of passes bury the findings and make the report slow to open
+PASSES_SHOWN = 50
+
+
 def context(
     checks: list[Check],
     mentions: list[Mention],
@@ -89,7 +94,9 @@ def context(
         "changes": list(changes),
         "findings": [(c, q) for c, q in quoted if not c.accepted],
         "accepted": [(c, q) for c, q in quoted if c.accepted],
-        "passes": sorted(passes.items()),
+        "passes": [
+            (rule, len(checks), checks[:PASSES_SHOWN]) for rule, checks in sorted(passes.items())
+        ],
         "errors": errors,
     }
 

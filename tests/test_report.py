@@ -79,3 +79,14 @@ def test_failures_are_visible_in_a_browser(seed_run, tmp_path):
     dom = done.stdout
     assert dom.count("FAIL (error)") == 3
     assert "4.39 億円" in dom
+
+
+def test_many_passes_are_counted_not_all_listed(run_text, tmp_path, monkeypatch):
+    import pipeline.report
+
+    monkeypatch.setattr(pipeline.report, "PASSES_SHOWN", 1)
+    run_text("寄付は150万枚で、マスク100万枚、防護服50万枚だった。" * 3)
+    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    passed = md[md.index("## Passed") :]
+    assert "### sum (3)" in passed and passed.count("- `sum:") == 1
+    assert "and 2 more; every check is in `checks.csv`" in passed

@@ -31,17 +31,13 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
 )
 
 
+def _order(f: Finding) -> tuple:
+    return (f.rule, [(x.mention.doc_id, x.mention.start) for x in f.figures], f.docs, f.message)
+
+
 def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
     """Number findings per rule in a stable order: rule, then where they point."""
-    ordered = sorted(
-        findings,
-        key=lambda f: (
-            f.rule,
-            [(x.mention.doc_id, x.mention.start) for x in f.figures],
-            f.docs,
-            f.message,
-        ),
-    )
+    ordered = sorted(findings, key=_order)
     counts: dict[str, int] = {}
     checks = []
     for f in ordered:

@@ -77,7 +77,7 @@ class Evidence:
                     ),
                 )
             )
-            span = _span(sentences, texts, m.doc_id, m.start)
+            span = _sentence_of(sentences, texts, m)
             ev.span_of[m.mention_id] = span
             if (m.doc_id, span[0]) not in ev.words_of:
                 # interned: the same words recur in every document, held once
@@ -134,6 +134,18 @@ class Evidence:
             and a.end <= b.start
             and bool(_BRACKET_OPEN.match(self.between(a, b)))
         )
+
+
+def _sentence_of(
+    sentences: dict[str, list[tuple[int, int]]], texts: dict[str, str], m: Mention
+) -> tuple[int, int]:
+    """The mention's sentence by its ``sentence_id`` (no search), checked against its start."""
+    spans = sentences.get(m.doc_id)
+    if spans and 0 <= m.sentence_id < len(spans):
+        span = spans[m.sentence_id]
+        if span[0] <= m.start < span[1]:
+            return span
+    return _span(sentences, texts, m.doc_id, m.start)
 
 
 def _span(
