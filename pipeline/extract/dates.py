@@ -67,15 +67,35 @@ def _int(text: str | None) -> int | None:
     return int(number.value) if number is not None and number.value == int(number.value) else None
 
 
-def _context_year(ctx: Context, offset: int, month: int | None) -> int | None:
+_TENSE = re.compile(
+    rf"(?P<future>{alternation(cues.FUTURE_CUES)})|(?P<past>{alternation(cues.PAST_CUES)})"
+)
+
+
+def _tense(ctx: Context, end: int) -> str | None:
+    """'future' or 'past' from the first tense cue after a date, in its sentence."""
+    window = ctx.text[end : end + cues.TENSE_WINDOW]
+    window = window.split("。", 1)[0].split("\n", 1)[0]
+    m = _TENSE.search(window)
+    return m.lastgroup if m else None
+
+
+def _context_year(ctx: Context, start: int, end: int, month: int | None) -> int | None:
     """The year a date without one belongs to: the document's, else the last one written."""
     if ctx.doc_date is not None:
         year = ctx.doc_date.year
+        if month is None:
+            return year
+        tense = _tense(ctx, end)
+        if tense == "future" and month < ctx.doc_date.month:
+            return year + 1
+        if tense == "past" and month > ctx.doc_date.month:
+            return year - 1
         # NOTE: a January/February document citing November/December means last year
-        if month is not None and ctx.doc_date.month <= 2 and month >= 11:
+        if tense is None and ctx.doc_date.month <= 2 and month >= 11:
             year -= 1
         return year
-    earlier = [y for pos, y in ctx.written_years if pos < offset]
+    earlier = [y for pos, y in ctx.written_years if pos < start]
     return earlier[-1] if earlier else None
 
 
@@ -86,10 +106,10 @@ def _year(m: re.Match[str], ctx: Context, month: int | None) -> _Year:
         return _Year(cues.ERAS[groups["era"]] + era_year if era_year else None, False)
     if groups.get("year"):
         return _Year(_int(groups["year"]), False)
-    base = _context_year(ctx, m.start(), month)
     if groups.get("rel"):
+        base = _context_year(ctx, m.start(), m.end(), None)
         return _Year(base + cues.RELATIVE_YEARS[groups["rel"]] if base else None, True)
-    return _Year(base, True)
+    return _Year(_context_year(ctx, m.start(), m.end(), month), True)
 
 
 def _month_end(year: int, month: int) -> date:

@@ -257,6 +257,9 @@ QUANTITY_UNITS = _frozen(
         "kW": "kW",
         "MW": "MW",
         "GW": "GW",
+        "インチ": "in",
+        "Gbps": "Gbps",
+        "Mbps": "Mbps",
         "GB": "GB",
         "TB": "TB",
         "PB": "PB",
@@ -351,6 +354,13 @@ AS_OF_MARKERS = ("時点", "現在")
 # --- dates -----------------------------------------------------------------
 #: era name -> the Gregorian year before its first year (令和1 = 2019)
 ERAS = _frozen({"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867})
+#: the predicate after a date without a year tells which side of the document date
+#: it lies on: "3月に追加する予定" (a November document: next March), "12月に発表した"
+#: (a January document: last December); the first cue after the date decides
+FUTURE_CUES = ("予定", "見込み", "見通し", "計画", "方針", "目指", "目標", "開始する", "実施する")
+PAST_CUES = ("した", "された", "だった", "でした", "であった", "ました")
+#: NOTE: how far after a date its predicate is looked for (characters, within the sentence)
+TENSE_WINDOW = 30
 #: year words relative to the document date
 RELATIVE_YEARS = _frozen({"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1})
 #: part of a month -> (first day, last day); None = the month's last day
