@@ -69,6 +69,9 @@ class Mention(Record):
     normalized: str = Field(description="the surface after NFKC and PDF repairs")
     context_before: str = Field("", description="up to 10 normalised characters before it")
     context_after: str = Field("", description="up to 10 normalised characters after it")
+    measure: str | None = Field(
+        None, description="what the figure's clause is about (売上高 in 売上高は1,200億円)"
+    )
     rule: str = Field(description="versioned name of the pattern that produced it")
 
 

@@ -93,6 +93,13 @@ def test_marked_sums(run_text, text, statuses):
     assert [c.status for c in result.checks if c.rule == "sum"] == statuses
 
 
+def test_a_sum_that_holds_only_with_loose_trailing_zeros_says_so(run_text):
+    result = run_text("研究開発費は総額120億円で、うち国内が80億円、海外が50億円でした。")
+    [check] = [c for c in result.checks if c.rule == "sum"]
+    assert check.status == "pass"
+    assert "trailing zeros" in check.message and "13,000,000,000" in check.message
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -152,6 +152,39 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
     return pairs
 
 
+def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
+    """Figures of one subject that measure the same thing (売上高は…), each paired with
+    the statement before it: "売上高は合計1,200億円" and "売上高が1,300億円だった"."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figures in ev.figures.values():
+        for f in figures:
+            m = f.mention
+            if m.kind in _KINDS and m.subject and m.measure and m.bound != "range":
+                groups[(m.kind, m.unit, m.subject, m.measure)].append(f)
+    pairs = []
+    for group in groups.values():
+        ordered = sorted(
+            group, key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start)
+        )
+        for i, b in enumerate(ordered):
+            a = next(
+                (
+                    a
+                    for a in reversed(ordered[:i])
+                    if not _same_sentence(ev, a.mention, b.mention)
+                    and not _different_events(ev, a.mention, b.mention)
+                ),
+                None,
+            )
+            if a is not None:
+                pairs.append((a, b))
+    return pairs
+
+
+def _same_sentence(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    return ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb)
+
+
 def check_restatements(ev: Evidence) -> list[Finding]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
@@ -165,12 +198,23 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     ]
     seen = {frozenset((a.id, b.id)) for a, b in pairs}
     pairs += [(a, b) for a, b in _anchored_pairs(ev) if frozenset((a.id, b.id)) not in seen]
-    return [_compare(a, b, ev.approx_tolerance) for a, b in pairs]
+    found = [_compare(a, b, ev.approx_tolerance) for a, b in pairs]
+    seen = {frozenset((a.id, b.id)) for a, b in pairs}
+    for a, b in _measured_pairs(ev):
+        if frozenset((a.id, b.id)) not in seen:
+            # across documents the same words may be about another period: ask, not fail
+            across = a.mention.doc_id != b.mention.doc_id
+            found.append(_compare(a, b, ev.approx_tolerance, version=2, unsure=across))
+    return found
 
 
-def _compare(a: Figure, b: Figure, tol: float) -> Finding:
+def _compare(
+    a: Figure, b: Figure, tol: float, *, version: int = 1, unsure: bool = False
+) -> Finding:
+    """Pass when the two agree; info when as-of dates explain a change; else fail, or
+    warn when the pairing itself is ``unsure``."""
     ma, mb = a.mention, b.mention
-    what = f"{ma.subject}'s {ma.object or ma.kind}"
+    what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
     if ma.value == mb.value or strict(a, tol).meets(strict(b, tol)):
         return finding(
             RULE,
@@ -179,6 +223,7 @@ def _compare(a: Figure, b: Figure, tol: float) -> Finding:
             f"{what} is stated as {written(a)} and {written(b)}; they agree.",
             expected=str(a.interval),
             observed=str(b.interval),
+            version=version,
         )
     if ma.as_of and mb.as_of and ma.as_of != mb.as_of:
         return finding(
@@ -190,6 +235,19 @@ def _compare(a: Figure, b: Figure, tol: float) -> Finding:
             expected=str(a.interval),
             observed=str(b.interval),
             severity=Severity.INFO,
+            version=version,
+        )
+    if unsure:
+        return finding(
+            RULE,
+            Status.WARN,
+            [a, b],
+            f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
+            f"{written(b)} ({mb.doc_id}, line {mb.line}); check whether both speak of "
+            "the same period.",
+            expected=str(a.interval),
+            observed=str(b.interval),
+            version=version,
         )
     return finding(
         RULE,
@@ -199,4 +257,5 @@ def _compare(a: Figure, b: Figure, tol: float) -> Finding:
         f"(line {mb.line}) with no different as-of date to explain it.",
         expected=str(a.interval),
         observed=str(b.interval),
+        version=version,
     )

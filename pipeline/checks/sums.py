@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from functools import reduce
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
+from pipeline.checks.evidence import (
+    Evidence,
+    Figure,
+    Finding,
+    amount,
+    finding,
+    verdict,
+    written,
+)
+from pipeline.checks.intervals import strict
 from pipeline.patterns.check_cues import (
     BREAKDOWN_MARKERS,
     IMPLICIT_PARTS_MAX,
@@ -113,6 +122,20 @@ def _implicit_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+def _loose_note(ok: bool, total: Figure, parts: list[Figure]) -> str:
+    """Say so when the figures agree only because trailing zeros were read as not
+    significant (80 + 50 against 120): the reader may want the exact reading."""
+    if not ok or not (total.interval.ambiguous or any(p.interval.ambiguous for p in parts)):
+        return ""
+    exact_sum = sum(p.mention.value or 0 for p in parts)
+    if strict(total).meets(reduce(lambda a, b: a + b, (strict(p) for p in parts))):
+        return ""
+    return (
+        f"; only when trailing zeros are read as not significant: as written they add up to "
+        f"{amount(exact_sum)}"
+    )
+
+
 def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     found = []
     for i, total in enumerate(figures):
@@ -127,9 +150,10 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         parts, summed, ok = options[k], sums[k], bool(agreeing)
         expression = " + ".join(written(p) for p in parts)
         unit = total.mention.unit or ""
+        note = _loose_note(ok, total, parts)
         message = (
             f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
-            f"its parts {expression} ({summed} vs {total.interval} {unit})."
+            f"its parts {expression} ({summed} vs {total.interval} {unit}){note}."
         )
         found.append(
             verdict(

@@ -2,7 +2,8 @@
 
 Needs: normalised text, tokens, sentences and the mentions of a document.
 Produces: mentions with ``subject`` (as written; made canonical once every document
-is read), footnote ``as_of`` dates, names for the entity table and their places.
+is read), ``measure`` (what the figure's clause is about), footnote ``as_of`` dates,
+names for the entity table and their places.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import numpy as np
 
 from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
 from pipeline.link.entities import Name, find_names
+from pipeline.link.measures import measure_of
 from pipeline.normalise import NormalisedText
 from pipeline.tokenise import Tokens
 from schemas.records import Mention
@@ -75,11 +77,19 @@ def link(
     layout = Layout(text, sentences, places)
     norm_starts = _normalised_starts(norm, mentions)
     scopes = footnote_scopes(text, _footnote_dates(mentions, norm_starts))
+    dates = [
+        (start, start + len(m.normalized))
+        for m, start in zip(mentions, norm_starts, strict=True)
+        if m.kind in TEMPORAL_KINDS
+    ]
     linked = []
     for m, start in zip(mentions, norm_starts, strict=True):
         update: dict[str, object] = {}
         if m.kind not in TEMPORAL_KINDS:
-            update["subject"] = layout.subject(start)
+            measure = measure_of(text, tokens, start, places, dates)
+            # "X の売上高は": the figure is X's, whatever the paragraph is about
+            update["subject"] = measure.owner or layout.subject(start)
+            update["measure"] = measure.phrase
             if m.as_of is None:
                 update["as_of"] = _footnote_as_of(text, sentences, start, scopes)
         linked.append(m.model_copy(update=update) if update else m)

@@ -9,6 +9,7 @@ heading lines.  Aliases come from bracketed glosses (天猫（T モール）), d
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,7 +52,11 @@ class NameFindings:
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spelling-insensitive key: ジャック・マー and ジャックマー are one name."""
-    key = re.sub(r"[\s・･·]", "", name).lower()
+    key = re.sub(r"[\s・･·]", "", unicodedata.normalize("NFKC", name)).lower()
+    for form in cues.LEGAL_FORMS:
+        bare = key.removeprefix(form).removesuffix(form)
+        if len(bare) >= 2:
+            key = bare
     for ending, same in cues.EQUIVALENT_ENDINGS.items():
         stem = key[: -len(ending)]
         if key.endswith(ending) and len(stem) >= 2:

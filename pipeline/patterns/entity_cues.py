@@ -40,12 +40,37 @@ ORG_SUFFIXES = frozenset(
         "事務局",
         "アカデミー",
         "ネットワーク",
+        # the trade a company name ends in (サンプル工業, トヨタ自動車 is cut at its name)
+        "工業",
+        "商事",
+        "物産",
+        "製薬",
+        "薬品",
+        "電機",
+        "化学",
+        "建設",
+        "証券",
+        "不動産",
+        "興業",
+        "電力",
+        "鉄道",
+        "航空",
+        "新聞",
     }
 )
+#: legal forms written before or after a company's name; one company with or without
+#: them (サンプル工業株式会社 = 株式会社サンプル工業 = サンプル工業)
+LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
 #: suffixes that make a name a person's
 PERSON_SUFFIXES = ("氏", "さん", "様", "会長", "社長", "CEO", "代表")
 #: particles after an entity that make it the topic or subject of its clause
 TOPIC_PARTICLES = ("は", "が", "では", "も")
+#: particles after the noun phrase a figure's clause is about (売上高は…1,200億円)
+MEASURE_PARTICLES = ("は", "が", "も")
+#: tokens that end a sentence: a measure is never looked for across them
+SENTENCE_BREAKS = frozenset({"。", "!", "?", "！", "？"})
+#: NOTE: how far before a figure (characters) its clause's particle is looked for
+MEASURE_WINDOW = 40
 #: particles after an entity that make it a recipient or partner, not the actor
 RECIPIENT_PARTICLES = ("に", "へ", "から", "を", "より")
 #: characters that open a heading line ("●マイバンク（網商銀行）")

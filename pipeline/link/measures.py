@@ -1,0 +1,99 @@
+"""What a figure measures (``measure``): the noun phrase its clause is about.
+
+"売上高は合計1,200億円" and "2024年度の売上高が1,300億円だった" both measure 売上高, so the
+two can be compared as one claim even though neither names an object next to the
+number.  The phrase is the chain of nouns (joined by の) right before the topic or
+subject particle that precedes the figure in its sentence, without the parts that
+are compared separately: entity names (the subject) and dates.  Relative periods
+(前年度, 前期) and other qualifiers (第1四半期 when it is not a date) stay in it, so
+前年度の売上高 is not 売上高.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from pipeline.link.attribution import Occurrence
+from pipeline.patterns import entity_cues as cues
+from pipeline.tokenise import Tokens
+
+#: tokens a measure's noun phrase is made of; numerals too, so that 第1四半期 and
+#: 第2四半期 stay apart when they are not dates
+_NOUN_POS = ("名詞", "接頭辞", "接尾辞-名詞的")
+
+
+def _is_noun(tokens: Tokens, i: int) -> bool:
+    return tokens.pos(i).startswith(_NOUN_POS)
+
+
+def _particle_before(text: str, tokens: Tokens, start: int) -> int | None:
+    """Index of the nearest topic/subject particle before ``start`` in its sentence."""
+    i = int(np.searchsorted(tokens.ends, start, side="right")) - 1
+    while i >= 0 and start - int(tokens.starts[i]) <= cues.MEASURE_WINDOW:
+        surface = tokens.surface(i)
+        if surface in cues.SENTENCE_BREAKS or "\n" in text[int(tokens.ends[i]) : start]:
+            return None
+        if surface in cues.MEASURE_PARTICLES and tokens.pos(i).startswith("助詞"):
+            return i
+        i -= 1
+    return None
+
+
+def _noun_runs(tokens: Tokens, last: int) -> list[tuple[int, int]]:
+    """(start, end) of each noun run in "A の B の C", ending at token ``last``."""
+    runs: list[tuple[int, int]] = []
+    i = last
+    while i >= 0 and _is_noun(tokens, i):
+        end = int(tokens.ends[i])
+        while i > 0 and _is_noun(tokens, i - 1) and tokens.ends[i - 1] == tokens.starts[i]:
+            i -= 1
+        runs.append((int(tokens.starts[i]), end))
+        i -= 1
+        if i < 1 or tokens.surface(i) != "の" or tokens.ends[i - 1] != tokens.starts[i]:
+            break
+        i -= 1
+    return runs[::-1]
+
+
+class Measure(NamedTuple):
+    #: the noun phrase, names and dates left out ("売上高", "前年度の売上高")
+    phrase: str | None
+    #: the entity name in the phrase, whose measure it is ("サンプル工業の売上高")
+    owner: str | None
+
+
+def measure_of(
+    text: str,
+    tokens: Tokens,
+    start: int,
+    names: list[Occurrence],
+    dates: list[tuple[int, int]],
+) -> Measure:
+    """The measure of the figure starting at ``start`` (normalised offsets), if written."""
+    particle = _particle_before(text, tokens, start)
+    if particle is None or particle == 0:
+        return Measure(None, None)
+    name_spans = [(o.start, o.end) for o in names]
+    kept, owner = [], None
+    runs = _noun_runs(tokens, particle - 1)
+    for k, (a, b) in enumerate(runs):
+        if _covered(a, b, name_spans):
+            # a name before の owns the measure ("X の売上高は"); a name right before the
+            # particle is the clause's topic, which attribution reads (with "A と B は")
+            if k < len(runs) - 1:
+                # the name as written, which a run may only be part of (ジャック・マー…)
+                owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
+        elif not _covered(a, b, name_spans + dates):
+            kept.append(text[a:b])
+    return Measure("の".join(kept) if kept else None, owner)
+
+
+def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether names and dates make up the whole run (米国子会社 is more than 米国)."""
+    at = start
+    for s, e in sorted(spans):
+        if s <= at < e:
+            at = e
+    return at >= end

@@ -1,0 +1,58 @@
+"""What a figure measures: the noun phrase its clause is about, names and dates left out."""
+
+from __future__ import annotations
+
+import pytest
+
+MEASURES = [
+    # phrase, figure, measure
+    ("売上高は合計1,200億円となった。", "1,200億円", "売上高"),
+    ("2024年度の売上高が1,300億円だった。", "1,300億円", "売上高"),
+    ("前年度の売上高は1,100億円でした。", "1,100億円", "前年度の売上高"),
+    ("海外事業の売上高は500億円で、", "500億円", "海外事業の売上高"),
+    ("研究開発費は総額120億円で、", "120億円", "研究開発費"),
+    ("従業員数は5,230人。", "5,230人", "従業員数"),
+    # nothing the clause is about: no measure
+    ("マスク100万枚を寄付した。", "100万枚", None),
+    # a particle in an earlier sentence does not reach
+    ("売上高は増えた。1,000億円の投資も決めた。", "1,000億円", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "surface", "measure"), MEASURES)
+def test_measure_is_the_phrase_before_the_topic_particle(run_text, phrase, surface, measure):
+    result = run_text(phrase)
+    [m] = [m for m in result.mentions if m.surface == surface]
+    assert m.measure == measure
+
+
+def test_a_name_before_no_owns_the_measure(run_text):
+    result = run_text(
+        "サンプル工業株式会社は5月12日、決算を発表した。トヨタの売上高は45兆円だった。"
+    )
+    [m] = [m for m in result.mentions if m.surface == "45兆円"]
+    assert (m.subject, m.measure) == ("トヨタ", "売上高")
+
+
+def test_one_measure_restated_with_another_value(run_text):
+    result = run_text(
+        "サンプル工業は決算を発表した。売上高は合計1,200億円となりました。"
+        "なお、サンプル工業の売上高は1,300億円となりました。"
+    )
+    found = [(c.status, c.rule_version) for c in result.checks if c.rule == "restatement"]
+    assert found == [("fail", "restatement.v2")]
+
+
+def test_across_documents_a_differing_measure_is_a_warning(tmp_path):
+    from pipeline.run import run
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("サンプル工業の2024年度の売上高は合計1,200億円となりました。\n")
+    (raw / "b.txt").write_text(
+        "サンプル工業は12日、2024年度の売上高が1,300億円だったと発表した。\n"
+    )
+    result = run(raw, tmp_path / "out")
+    [check] = [c for c in result.checks if c.rule == "restatement"]
+    assert (check.status, check.severity) == ("warn", "warning")
+    assert "same period" in check.message
