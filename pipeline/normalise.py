@@ -24,6 +24,9 @@ _NUM_LEFT = "0-9万億兆"
 _UNIT_AFTER_BREAK = "年月日万億兆元円%人"
 _REPAIRS = re.compile(
     r"\*\*"  # markdown bold markers
+    # invisible characters (zero-width spaces and joiners, BOMs, soft hyphens) that
+    # copy-pasted and web text carry inside numbers: "27億\u200b6,300万元"
+    r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+"
     # spaces after a number part, unless a Latin word follows ("2020 China")
     rf"|(?<=[{_NUM_LEFT}])[ \t]+(?=[^\sA-Za-z])"
     # spaces before a digit, unless a Latin word or another number precedes ("TOP 5")

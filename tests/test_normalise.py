@@ -23,6 +23,9 @@ REPAIRS = [
     ("①②の項目", "①②の項目"),  # circled list markers stay markers
     ("注¹の2", "注¹の2"),
     ("第1項\n2. 次", "第1項\n2. 次"),  # a list item is not glued to the line before
+    ("27億\u200b6,300万元", "27億6,300万元"),  # zero-width space from copied web text
+    ("4.8\u00ad億元", "4.8億元"),  # soft hyphen
+    ("1\u00a0234円", "1234円"),  # no-break space inside a number
 ]
 
 
