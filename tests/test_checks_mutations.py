@@ -33,6 +33,11 @@ MUTATIONS = [
     (WEB, "10億元(約155億円)", "10億元(約165億円)", "165億円", {"conversion"}),
     # a restated figure changed in one place (the body), not in the other (the highlights)
     (PDF, "総額 4.8 億元", "総額 4.9 億元", "4.9 億元", {"restatement"}),
+    (PDF, "総額 4.8 億元", "総額 4.8 万元", "4.8 万元", {"restatement"}),
+    # a restated lower bound ("以上") changed: the two statements name different numbers
+    (PDF, "計 7,300 万件", "計 7,300 件", "7,300 件", {"restatement"}),
+    # the document's rate changed: every conversion made with it no longer agrees
+    (WEB, "1人民元=15.5円", "1人民元=16.5円", "1人民元=16.5円", {"conversion"}),
 ]
 
 

@@ -116,5 +116,12 @@ def strict(f: object, approx_tolerance: float = APPROX_TOLERANCE) -> Interval:
     )
 
 
+def stated_value(f: object, approx_tolerance: float = APPROX_TOLERANCE) -> Interval:
+    """The number written, rounded as written, with its bound ignored: two statements of
+    one claim with the same bound ("7,300万件以上", "7,300件以上") must state one number."""
+    m = f.mention  # type: ignore[attr-defined]
+    return interval(m.value, None, None, "eq", m.approx, m.precision, "", approx_tolerance)
+
+
 def exact(value: float) -> Interval:
     return Interval(value, value)

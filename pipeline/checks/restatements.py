@@ -12,7 +12,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
-from pipeline.checks.intervals import strict
+from pipeline.checks.intervals import stated_value, strict
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
@@ -208,6 +208,14 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     return found
 
 
+def _agree(a: Figure, b: Figure, tol: float) -> bool:
+    """Same bound on both sides: the numbers must agree; otherwise the intervals meet."""
+    ma, mb = a.mention, b.mention
+    if ma.bound == mb.bound and ma.bound not in (None, "eq", "range"):
+        return stated_value(a, tol).meets(stated_value(b, tol))
+    return strict(a, tol).meets(strict(b, tol))
+
+
 def _compare(
     a: Figure, b: Figure, tol: float, *, version: int = 1, unsure: bool = False
 ) -> Finding:
@@ -215,7 +223,7 @@ def _compare(
     warn when the pairing itself is ``unsure``."""
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
-    if ma.value == mb.value or strict(a, tol).meets(strict(b, tol)):
+    if ma.value == mb.value or _agree(a, b, tol):
         return finding(
             RULE,
             Status.PASS,
