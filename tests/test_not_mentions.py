@@ -9,7 +9,10 @@ from tests.conftest import DOC_DATE
 NOT_MENTIONS = [
     "新型コロナウイルス感染症(COVID-19)対策",  # identifier with digits
     "N95マスクを配布",
-    "ミリ波レーダーを搭載",  # a unit word inside a word, no number
+    "ミリ波レーダーを搭載",
+    "(単位:百万円)",  # a table's unit declaration
+    "（単位：千円）",
+    "億円単位の投資",  # a unit word inside a word, no number
     "センチメートル単位で計測",
     "C2M(消費者から製造業者へ)戦略",
     "B2BからB2Cに移行",

@@ -46,7 +46,7 @@ def _glued_to_identifier(text: str, cand: Candidate) -> bool:
 
 def _not_prefixed(text: str, cand: Candidate) -> bool:
     window = text[max(0, cand.numeral_start - 5) : cand.numeral_start].rstrip(" ")
-    return window.endswith(_NOT_PREFIXES)
+    return window.endswith(_NOT_PREFIXES) or text.startswith(cues.NOT_MENTION_SUFFIXES, cand.end)
 
 
 def _token_aligned(ctx: Context, cand: Candidate) -> bool:

@@ -426,7 +426,24 @@ PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")
 
 # --- not mentions ----------------------------------------------------------
 #: written right before a number to make it an ordinal, a vague or a rank
-NOT_MENTION_PREFIXES = ("第", "何", "数", "幾", "No.", "No", "#", "TOP", "Top", "top", "ナンバー")
+NOT_MENTION_PREFIXES = (
+    "第",
+    "何",
+    "数",
+    "幾",
+    "No.",
+    "No",
+    "#",
+    "TOP",
+    "Top",
+    "top",
+    "ナンバー",
+    # a table's unit declaration: (単位:百万円), 単位 千円
+    "単位:",
+    "単位",
+)
+#: written right after a unit to make it a scale, not an amount (億円単位の投資)
+NOT_MENTION_SUFFIXES = ("単位",)
 
 #: what may follow a unit inside one token and still leave the unit a unit:
 #: 円高/円安 (moved up/down by), 円台 (in the range of), 円増/円減
