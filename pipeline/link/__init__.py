@@ -14,7 +14,7 @@ import numpy as np
 
 from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
 from pipeline.link.entities import Name, find_names
-from pipeline.link.measures import measure_of
+from pipeline.link.measures import SpanSet, measure_of
 from pipeline.normalise import NormalisedText
 from pipeline.tokenise import Tokens
 from schemas.records import Mention
@@ -82,11 +82,13 @@ def link(
         for m, start in zip(mentions, norm_starts, strict=True)
         if m.kind in TEMPORAL_KINDS
     ]
+    name_spans = [(o.start, o.end) for o in places]
+    skipped = (SpanSet(name_spans), SpanSet(name_spans + dates))
     linked = []
     for m, start in zip(mentions, norm_starts, strict=True):
         update: dict[str, object] = {}
         if m.kind not in TEMPORAL_KINDS:
-            measure = measure_of(text, tokens, start, places, dates)
+            measure = measure_of(text, tokens, start, places, skipped)
             # "X の売上高は": the figure is X's, whatever the paragraph is about
             update["subject"] = measure.owner or layout.subject(start)
             update["measure"] = measure.phrase

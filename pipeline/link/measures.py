@@ -11,6 +11,7 @@ are compared separately: entity names (the subject) and dates.  Relative periods
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple
 
 import numpy as np
@@ -64,36 +65,50 @@ class Measure(NamedTuple):
     owner: str | None
 
 
+class SpanSet:
+    """Spans of names or dates in a document, asked whether they cover a run."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the spans make up the whole of [start, end) (米国子会社 is more than 米国)."""
+        near = self.spans[
+            bisect_left(self.starts, start - self.longest) : bisect_left(self.starts, end)
+        ]
+        at = start
+        for a, b in near:
+            if a <= at < b:
+                at = b
+        return at >= end
+
+
 def measure_of(
     text: str,
     tokens: Tokens,
     start: int,
     names: list[Occurrence],
-    dates: list[tuple[int, int]],
+    skipped: tuple[SpanSet, SpanSet],
 ) -> Measure:
-    """The measure of the figure starting at ``start`` (normalised offsets), if written."""
+    """The measure of the figure starting at ``start`` (normalised offsets), if written.
+
+    ``skipped`` holds the spans of the document's names, and of its names and dates.
+    """
     particle = _particle_before(text, tokens, start)
     if particle is None or particle == 0:
         return Measure(None, None)
-    name_spans = [(o.start, o.end) for o in names]
+    named, named_or_dated = skipped
     kept, owner = [], None
     runs = _noun_runs(tokens, particle - 1)
     for k, (a, b) in enumerate(runs):
-        if _covered(a, b, name_spans):
+        if named.covers(a, b):
             # a name before の owns the measure ("X の売上高は"); a name right before the
             # particle is the clause's topic, which attribution reads (with "A と B は")
             if k < len(runs) - 1:
                 # the name as written, which a run may only be part of (ジャック・マー…)
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
-        elif not _covered(a, b, name_spans + dates):
+        elif not named_or_dated.covers(a, b):
             kept.append(text[a:b])
     return Measure("の".join(kept) if kept else None, owner)
-
-
-def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether names and dates make up the whole run (米国子会社 is more than 米国)."""
-    at = start
-    for s, e in sorted(spans):
-        if s <= at < e:
-            at = e
-    return at >= end
