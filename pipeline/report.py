@@ -61,6 +61,9 @@ def _quotes(
 #: NOTE: passing checks listed per rule; the rest are counted (all are in checks.csv),
 #: because thousands of passes bury the findings and make the report slow to open
 PASSES_SHOWN = 50
+#: NOTE: findings quoted in their sentences; later ones are listed without quotes, so a
+#: run with thousands of findings still gives a report a browser opens quickly
+QUOTED_FINDINGS = 300
 
 
 def context(
@@ -83,7 +86,7 @@ def context(
     for c in checks:
         if c.status == "pass":
             passes[c.rule].append(c)
-    quoted = [(c, _quotes(c, by_id, texts, sentence_of)) for c in flagged]
+    open_findings = [c for c in flagged if not c.accepted]
     return {
         "n_documents": n_documents,
         "n_mentions": len(mentions),
@@ -92,8 +95,12 @@ def context(
         "n_accepted": sum(1 for c in checks if c.accepted),
         "totals": sorted(totals.items()),
         "changes": list(changes),
-        "findings": [(c, q) for c, q in quoted if not c.accepted],
-        "accepted": [(c, q) for c, q in quoted if c.accepted],
+        "findings": [
+            (c, _quotes(c, by_id, texts, sentence_of) if k < QUOTED_FINDINGS else [])
+            for k, c in enumerate(open_findings)
+        ],
+        "n_unquoted": max(0, len(open_findings) - QUOTED_FINDINGS),
+        "accepted": [(c, []) for c in flagged if c.accepted],
         "passes": [
             (rule, len(checks), checks[:PASSES_SHOWN]) for rule, checks in sorted(passes.items())
         ],

@@ -98,6 +98,13 @@ def test_marked_sums(run_text, text, statuses):
     assert [c.status for c in result.checks if c.rule == "sum"] == statuses
 
 
+def test_a_repeated_sentence_restates_each_figure_with_its_own_copy(run_text):
+    # the total and its parts share the sentence: 31 restates 31, never 21 or 15
+    result = run_text("支援は総額31億円で、うち医療に21億円、物流に10億円を充てた。\n" * 2)
+    restated = [c for c in result.checks if c.rule == "restatement"]
+    assert restated and all(c.status == "pass" for c in restated)
+
+
 def test_a_sum_that_holds_only_with_loose_trailing_zeros_says_so(run_text):
     result = run_text("研究開発費は総額120億円で、うち国内が80億円、海外が50億円でした。")
     [check] = [c for c in result.checks if c.rule == "sum"]

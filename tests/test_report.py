@@ -90,3 +90,14 @@ def test_many_passes_are_counted_not_all_listed(run_text, tmp_path, monkeypatch)
     passed = md[md.index("## Passed") :]
     assert "### sum (3)" in passed and passed.count("- `sum:") == 1
     assert "and 2 more; every check is in `checks.csv`" in passed
+
+
+def test_findings_beyond_the_quoted_ones_are_listed_without_quotes(run_text, tmp_path, monkeypatch):
+    import pipeline.report
+
+    monkeypatch.setattr(pipeline.report, "QUOTED_FINDINGS", 1)
+    run_text("支援は総額31億円で、うち医療に21億円、物流に15億円を充てた。" * 2)
+    md = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    findings = md[md.index("## Findings") : md.index("## Passed")]
+    assert findings.count("### FAIL") == 2 and findings.count("> a, line") == 1
+    assert "the other 1 are listed without quotes" in findings

@@ -142,14 +142,37 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
         if len(keys) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
             continue
         for ka, kb in combinations(keys, 2):
-            for a in sentences[ka]:
-                for b in sentences[kb]:
-                    ma, mb = a.mention, b.mention
-                    same_kind = (ma.kind, ma.unit) == (mb.kind, mb.unit)
-                    figures = {(ma.kind, ma.unit, ma.value), (mb.kind, mb.unit, mb.value)}
-                    if same_kind and anchor not in figures and _anchored(ev, a, b, ka[0] == kb[0]):
-                        pairs.append((a, b))
+            for a, b in _aligned(sentences[ka], sentences[kb], anchor):
+                if _anchored(ev, a, b, ka[0] == kb[0]):
+                    pairs.append((a, b))
     return pairs
+
+
+def _aligned(
+    first: list[Figure], second: list[Figure], anchor: tuple
+) -> list[tuple[Figure, Figure]]:
+    """The figures of two sentences that restate each other, in the order written.
+
+    Figures of one kind and unit pair up first with first, second with second; when the
+    two sentences hold different numbers of them, which restates which is unknown and
+    none is paired ("総額31億円で、うち医療に21億円" twice: 31 pairs with 31, not with 21).
+    """
+
+    def by_unit(figures: list[Figure]) -> dict[tuple, list[Figure]]:
+        groups: dict[tuple, list[Figure]] = defaultdict(list)
+        for f in figures:
+            m = f.mention
+            if (m.kind, m.unit, m.value) != anchor:
+                groups[(m.kind, m.unit)].append(f)
+        return groups
+
+    a_groups, b_groups = by_unit(first), by_unit(second)
+    return [
+        pair
+        for key, a_group in a_groups.items()
+        if len(b_groups.get(key, ())) == len(a_group)
+        for pair in zip(a_group, b_groups[key], strict=True)
+    ]
 
 
 def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
