@@ -85,6 +85,9 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
     [
         ("支援は総額31億円で、うち医療に21億円、物流に10億円を充てた。", ["pass"]),
         ("支援は総額31億円で、うち医療に21億円、物流に15億円を充てた。", ["fail"]),
+        # うち names some of the parts: falling short says nothing; 内訳 names all of them
+        ("予算は総額1,251億円で、このうち民生費は481億円、教育費は213億円です。", []),
+        ("予算は総額1,251億円で、内訳は民生費が481億円、教育費が213億円です。", ["fail"]),
         # the breakdown follows a nearer amount: it is of that amount, not of the total
         (
             "総額39兆円規模の対策を決めた。財政支出は21.9兆円で、このうち国費は13.9兆円。"

@@ -16,8 +16,8 @@ from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
 _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
-#: lines that open a section or a bullet (heading marks and list bullets)
-_SECTION_MARKS = frozenset(HEADING_MARKS + "・")
+#: lines that open a section or a bullet (heading marks, markdown headings, list bullets)
+_SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 
 

@@ -8,15 +8,18 @@ figure moved over time (information).  Different otherwise: fail.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.intervals import stated_value, strict
+from pipeline.patterns.check_cues import RELATIVE_PERIOD_WORDS
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
 RULE = "restatement"
+_PERIOD_WORDS = re.compile(RELATIVE_PERIOD_WORDS)
 _KINDS = {"money", "count", "quantity", "percent", "duration", "ratio"}
 #: NOTE: share of context words two sentences must have in common to state one claim;
 #: figures that differ must also name what they count (an object) and overlap more
@@ -176,14 +179,20 @@ def _aligned(
 
 
 def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
-    """Figures of one subject that measure the same thing (売上高は…), each paired with
-    the statement before it: "売上高は合計1,200億円" and "売上高が1,300億円だった"."""
+    """Figures of one document and subject that measure the same thing (売上高は…), each
+    paired with the statement before it: "売上高は合計1,200億円" and "売上高が1,300億円".
+
+    Only within a document, and only between sentences that name the same relative
+    periods (前期, 当期 …): across documents the same measure is too often another
+    segment or period for a shared word to tie two figures to one claim.
+    """
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
         for f in figures:
             m = f.mention
             if m.kind in _KINDS and m.subject and m.measure and m.bound != "range":
-                groups[(m.kind, m.unit, m.subject, m.measure)].append(f)
+                periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
+                groups[(m.doc_id, m.kind, m.unit, m.subject, m.measure, periods)].append(f)
     pairs = []
     for group in groups.values():
         ordered = sorted(
@@ -225,9 +234,7 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     seen = {frozenset((a.id, b.id)) for a, b in pairs}
     for a, b in _measured_pairs(ev):
         if frozenset((a.id, b.id)) not in seen:
-            # across documents the same words may be about another period: ask, not fail
-            across = a.mention.doc_id != b.mention.doc_id
-            found.append(_compare(a, b, ev.approx_tolerance, version=2, unsure=across))
+            found.append(_compare(a, b, ev.approx_tolerance, version=2))
     return found
 
 
@@ -239,11 +246,8 @@ def _agree(a: Figure, b: Figure, tol: float) -> bool:
     return strict(a, tol).meets(strict(b, tol))
 
 
-def _compare(
-    a: Figure, b: Figure, tol: float, *, version: int = 1, unsure: bool = False
-) -> Finding:
-    """Pass when the two agree; info when as-of dates explain a change; else fail, or
-    warn when the pairing itself is ``unsure``."""
+def _compare(a: Figure, b: Figure, tol: float, *, version: int = 1) -> Finding:
+    """Pass when the two agree; info when as-of dates explain a change; else fail."""
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
     if ma.value == mb.value or _agree(a, b, tol):
@@ -266,18 +270,6 @@ def _compare(
             expected=str(a.interval),
             observed=str(b.interval),
             severity=Severity.INFO,
-            version=version,
-        )
-    if unsure:
-        return finding(
-            RULE,
-            Status.WARN,
-            [a, b],
-            f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
-            f"{written(b)} ({mb.doc_id}, line {mb.line}); check whether both speak of "
-            "the same period.",
-            expected=str(a.interval),
-            observed=str(b.interval),
             version=version,
         )
     return finding(

@@ -21,6 +21,7 @@ from pipeline.checks.evidence import (
 from pipeline.checks.intervals import strict
 from pipeline.patterns.check_cues import (
     BREAKDOWN_MARKERS,
+    EXHAUSTIVE_BREAKDOWN_MARKERS,
     IMPLICIT_PARTS_MAX,
     SUM_WINDOW_SENTENCES,
     TOTAL_MARKERS,
@@ -50,19 +51,23 @@ def _sentence_ends(ev: Evidence, f: Figure, start: int) -> list[int]:
     return ends[: SUM_WINDOW_SENTENCES + 1]
 
 
-def _candidate_parts(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figure]]:
-    """Parts after the breakdown word: first its sentence, then one more sentence each time."""
+def _candidate_parts(
+    ev: Evidence, figures: list[Figure], i: int
+) -> tuple[list[list[Figure]], bool]:
+    """Parts after the breakdown word: first its sentence, then one more sentence each
+    time; and whether the word promises all the parts (内訳) or some (うち)."""
     total = figures[i]
     text = ev.texts[total.mention.doc_id]
     reach = _sentence_ends(ev, total, total.mention.start)
     marks = [
-        p
+        (p, w)
         for w in BREAKDOWN_MARKERS
         if (p := text.find(w, total.mention.end, reach[-1] if reach else len(text))) >= 0
     ]
     if not marks:
-        return []
-    start = min(marks)
+        return [], False
+    start, word = min(marks)
+    exhaustive = word in EXHAUSTIVE_BREAKDOWN_MARKERS
     same = [
         f
         for f in figures[i + 1 :]
@@ -70,9 +75,12 @@ def _candidate_parts(ev: Evidence, figures: list[Figure], i: int) -> list[list[F
     ]
     if any(f.mention.start < start for f in same):
         # "総額39兆円…財政支出は21.9兆円で、このうち…": the breakdown is of the nearer amount
-        return []
+        return [], exhaustive
     same = [f for f in same if f.mention.start >= start]
-    return [[f for f in same if f.mention.end <= end] for end in _sentence_ends(ev, total, start)]
+    options = [
+        [f for f in same if f.mention.end <= end] for end in _sentence_ends(ev, total, start)
+    ]
+    return options, exhaustive
 
 
 def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | None:
@@ -141,13 +149,16 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     for i, total in enumerate(figures):
         if total.mention.kind not in _SUMMABLE or not _is_total(ev, figures, i):
             continue
-        options = [parts for parts in _candidate_parts(ev, figures, i) if len(parts) >= 2]
+        candidates, exhaustive = _candidate_parts(ev, figures, i)
+        options = [parts for parts in candidates if len(parts) >= 2]
         if not options:
             continue
         sums = [reduce(lambda a, b: a + b, (p.interval for p in parts)) for parts in options]
         agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
         k = agreeing[0] if agreeing else 0
         parts, summed, ok = options[k], sums[k], bool(agreeing)
+        if not ok and not exhaustive and summed.high <= total.interval.low:
+            continue  # some of the parts, named after うち: falling short proves nothing
         expression = " + ".join(written(p) for p in parts)
         unit = total.mention.unit or ""
         note = _loose_note(ok, total, parts)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 #: written right before an amount to make it a total
 TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で")
-#: written after a total to introduce its parts
-BREAKDOWN_MARKERS = ("内訳", "うち", "そのうち", "このうち", "内、")
+#: written after a total to introduce its parts: all of them (内訳) …
+EXHAUSTIVE_BREAKDOWN_MARKERS = ("内訳",)
+#: … or some of them ("このうち民生費は480億円": the rest may go unnamed), so parts that
+#: fall short of the total say nothing; parts that exceed it are still wrong
+PARTIAL_BREAKDOWN_MARKERS = ("うち", "そのうち", "このうち", "内、")
+BREAKDOWN_MARKERS = EXHAUSTIVE_BREAKDOWN_MARKERS + PARTIAL_BREAKDOWN_MARKERS
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
 APPROX_TOLERANCE = 0.05
 #: NOTE: how many following sentences may hold the parts of a total
@@ -19,3 +23,8 @@ SHARE_MARKERS = ("構成比", "シェア", "割合", "比率", "占め", "占め
 IMPLICIT_PARTS_MAX = 4
 #: weekday as written in brackets after a date (5月21日（木）) -> Python's weekday number
 WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+#: words that date a figure relative to the report (前期の売上高は…、営業利益は…: both
+#: figures are last year's); two sentences must name the same ones to restate a measure
+RELATIVE_PERIOD_WORDS = (
+    r"前年同期|前年同月|(?:前|当|次|来|今|昨|本)(?:年度|期|年|季)|通期|上期|下期|中間期"
+)
