@@ -101,6 +101,19 @@ def test_marked_sums(run_text, text, statuses):
     assert [c.status for c in result.checks if c.rule == "sum"] == statuses
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sentence naming two currencies names two amounts
+        "サンプル商事は物流会社を10億ドルで買収し、国内売上高は10億円増加した。",
+        # round figures recur in other currencies by chance
+        "欧州では5億ユーロを投資する。アジアでは5億ドルを投資する。",
+    ],
+)
+def test_different_amounts_that_share_a_number_are_not_a_unit_slip(run_text, text):
+    assert [c for c in run_text(text).checks if c.rule == "unit_consistency"] == []
+
+
 def test_a_repeated_sentence_restates_each_figure_with_its_own_copy(run_text):
     # the total and its parts share the sentence: 31 restates 31, never 21 or 15
     result = run_text("支援は総額31億円で、うち医療に21億円、物流に10億円を充てた。\n" * 2)

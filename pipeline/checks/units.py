@@ -12,10 +12,21 @@ from schemas.vocab import Status
 
 RULE = "unit_consistency"
 _KINDS = {"money", "quantity"}
+#: NOTE: how many significant digits make a figure too specific to recur by chance
+MIN_SIGNIFICANT_DIGITS = 2
+
+
+def _distinctive(f: Figure) -> bool:
+    """Two or more significant digits (4.39, 6.1, 15): a round 10億 or 5億 recurs in
+    other currencies by chance ("10億ドルで買収…売上高は10億円増加")."""
+    digits = "".join(c for c in f.mention.normalized if c.isdigit()).strip("0")
+    return len(digits) >= MIN_SIGNIFICANT_DIGITS
 
 
 def _same_subject(ev: Evidence, a: Figure, b: Figure) -> bool:
     ma, mb = a.mention, b.mention
+    if ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb):
+        return False  # one sentence naming two currencies names two amounts
     if ma.subject and ma.subject == mb.subject:
         return True
     return ma.doc_id == mb.doc_id and bool(
@@ -47,7 +58,10 @@ def check_units(ev: Evidence) -> list[Finding]:
         f
         for fs in ev.figures.values()
         for f in fs
-        if f.mention.kind in _KINDS and f.mention.value and f.mention.bound != "range"
+        if f.mention.kind in _KINDS
+        and f.mention.value
+        and f.mention.bound != "range"
+        and _distinctive(f)
     ]
     by_value: dict[tuple[str, float], list[Figure]] = {}
     for f in figures:
