@@ -142,8 +142,28 @@ def test_subjects_agree_with_gold(seed_run):
     by_start = {m.start: m for m in result.mentions if m.doc_id == "000_761058c0af17af92"}
     rows = [g for g in gold if not g["optional"] and g["start"] in by_start]
     agree = sum(by_start[g["start"]].subject == g["subject"] for g in rows)
-    assert agree / len(rows) >= 0.9
+    assert agree / len(rows) >= 0.93
 
 
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # a headline opening with a name and a comma, after a 【label】
+        (
+            "【プレスリリース】アリババグループ、新型コロナ対策に約500億円を拠出",
+            "500億円",
+            "アリババグループ",
+        ),
+        # a place inside another word (トルコ語) is not the place
+        ("日本語、トルコ語の計7言語に対応した。", "7言語", None),
+        # a conversion rate belongs to no entity
+        ("アリババグループは1元=15円で換算した。", "1元=15円", None),
+    ],
+)
+def test_subject_cases(run_text, text, surface, subject):
+    [m] = [m for m in run_text(text).mentions if m.surface == surface]
+    assert m.subject == subject

@@ -16,9 +16,13 @@ from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
 from pipeline.link.entities import Name, find_names
 from pipeline.link.measures import SpanSet, measure_of
 from pipeline.normalise import NormalisedText
+from pipeline.patterns import entity_cues as cues
 from pipeline.tokenise import Tokens
 from schemas.records import Mention
 from schemas.vocab import TEMPORAL_KINDS
+
+#: dates and stated conversion rates belong to no entity
+_UNATTRIBUTED_KINDS = TEMPORAL_KINDS | {"rate"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,9 @@ def occurrences(text: str, tokens: Tokens, names: list[Name]) -> list[Occurrence
     for surface in {n.text for n in names if n.text}:
         at = text.find(surface)
         while at >= 0:
-            hits.append((at, -len(surface), surface))
+            # トルコ語, 日本人, 中国製: a word of its own, not the place named
+            if not text.startswith(cues.NAME_WORD_ENDINGS, at + len(surface)):
+                hits.append((at, -len(surface), surface))
             at = text.find(surface, at + 1)
     found = []
     claimed = 0
@@ -87,7 +93,7 @@ def link(
     linked = []
     for m, start in zip(mentions, norm_starts, strict=True):
         update: dict[str, object] = {}
-        if m.kind not in TEMPORAL_KINDS:
+        if m.kind not in _UNATTRIBUTED_KINDS:
             measure = measure_of(text, tokens, start, places, skipped)
             # "X の売上高は": the figure is X's, whatever the paragraph is about
             update["subject"] = measure.owner or layout.subject(start)

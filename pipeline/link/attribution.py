@@ -30,12 +30,20 @@ class Occurrence:
     text: str
 
 
+#: a headline opening with a name and a comma: "アリババグループ、…に約500億円"
+_HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:【[^】\n]{0,20}】[ \t]*)?$")
+
+
 def _is_topic(text: str, occ: Occurrence) -> bool:
     after = occ.end
     gloss = _GLOSS_AFTER.match(text, after)
     if gloss:
         after = gloss.end()
-    return text.startswith(cues.TOPIC_PARTICLES, after)
+    if text.startswith(cues.TOPIC_PARTICLES, after):
+        return True
+    return text.startswith("、", after) and bool(
+        _HEADLINE_LEAD.search(text, max(0, occ.start - 30), occ.start)
+    )
 
 
 def _is_recipient(text: str, occ: Occurrence) -> bool:

@@ -214,6 +214,8 @@ def _headings(text: str) -> list[Name]:
     found = []
     for m in _HEADING.finditer(text):
         title = re.split(r"\s?[(（、,]", m.group(1))[0].strip()
+        if "】" in title:
+            continue  # "【プレスリリース】アリババグループ、…": a labelled line, not a heading
         if 1 < len(title) <= cues.HEADING_MAX_CHARS and not _NOT_A_NAME.search(title):
             found.append(Name(m.start(1), m.start(1) + len(title), title, "PRODUCT"))
     return found

@@ -65,6 +65,9 @@ LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
 PERSON_SUFFIXES = ("氏", "さん", "様", "会長", "社長", "CEO", "代表")
 #: particles after an entity that make it the topic or subject of its clause
 TOPIC_PARTICLES = ("は", "が", "では", "も")
+#: characters that make a name part of another word: トルコ語 (a language), 日本人,
+#: 中国製, 北海道産
+NAME_WORD_ENDINGS = ("語", "人", "製", "産")
 #: particles after the noun phrase a figure's clause is about (売上高は…1,200億円)
 MEASURE_PARTICLES = ("は", "が", "も")
 #: tokens that end a sentence: a measure is never looked for across them
