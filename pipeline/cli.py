@@ -15,7 +15,7 @@ from pipeline.cache import CACHE_FOLDER, DocumentCache
 from pipeline.config import Config, ConfigError, load_config
 from pipeline.errors import IngestFailure
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
-from pipeline.ingest import FORMATS
+from pipeline.ingest import FORMATS, REPAIRED_STAGE
 from pipeline.link.aliases import AliasFileError
 from pipeline.reviews import ReviewFileError
 from pipeline.run import RunResult
@@ -76,8 +76,10 @@ def _summary(result: RunResult, out_dir: Path, elapsed: float) -> list[str]:
     kinds_of_change = Counter(c.change for c in result.changes)
     changed = ", ".join(f"{k} {n}" for k, n in sorted(kinds_of_change.items()))
     changed = f" ({changed})" if changed else ""
+    repaired = sum(1 for e in result.errors if e.stage == REPAIRED_STAGE)
     return [
-        f"documents : {len(result.documents)} read, {len(result.errors)} with errors",
+        f"documents : {len(result.documents)} read ({repaired} with repairs), "
+        f"{len(result.errors) - repaired} not read",
         f"mentions  : {len(result.mentions)}" + (f" ({by_kind})" if by_kind else ""),
         f"entities  : {len(result.entities)}",
         f"checks    : {statuses.get('fail', 0)} fail, {statuses.get('warn', 0)} warn, "
@@ -160,7 +162,8 @@ def run(
     except SchemaViolation as err:
         raise click.ClickException(f"internal error, nothing was written: {err}") from err
     for error in result.errors:
-        click.echo(f"error: {error.reason}", err=True)
+        label = "warning" if error.stage == REPAIRED_STAGE else "error"
+        click.echo(f"{label}: {error.reason}", err=True)
     if not result.documents and not result.errors:
         kinds = ", ".join(sorted(FORMATS))
         click.echo(f"warning: no documents ({kinds}) found in {raw_dir}", err=True)

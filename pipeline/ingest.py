@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import charset_normalizer
 
@@ -33,7 +34,14 @@ CONVERTED = frozenset({SourceFormat.HTML, SourceFormat.PDF})
 #: NOTE: 50 MB of Japanese text is ~17M characters, far beyond any press release;
 #: larger files are almost certainly dumps or mistakes and would exhaust memory.
 MAX_BYTES = 50 * 1024 * 1024
+#: NOTE: UTF-8 with at most this many damaged bytes (and at most this share of its
+#: bytes) is read with the damage marked; more damage than that is another encoding
+#: or not text, and is refused
+MAX_REPAIRED_BYTES = 16
+MAX_REPAIRED_SHARE = 0.001
 SIDECAR_SUFFIX = ".meta.toml"
+#: the errors-table stage of a document read despite damage (processed, with a warning)
+REPAIRED_STAGE = "ingest (read with repairs)"
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,8 @@ class SourceText:
     encoding: str
     text: str
     published: date | None
+    #: what was repaired to read it (a few damaged bytes), said in the errors table
+    repairs: str | None = None
 
 
 def discover(raw_dir: Path) -> list[Path]:
@@ -70,32 +80,61 @@ def _japanese_share(text: str) -> float:
     return sum(1 for c in wide if _JAPANESE.match(c)) / len(wide) if wide else 1.0
 
 
-def decode(path: Path, data: bytes) -> tuple[str, str]:
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    #: what was repaired, if anything: a few damaged bytes in otherwise valid UTF-8
+    repairs: str | None = None
+
+
+def _nearly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few damaged bytes (a flipped byte, stray NULs, a cut last character):
+    each damaged byte reads as U+FFFD, so every other character keeps its place."""
+    text = data.replace(b"\x00", b"\xff").decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())
+    if damaged > min(MAX_REPAIRED_BYTES, len(data) * MAX_REPAIRED_SHARE):
+        return None
+    first = text.index("\ufffd")
+    return Decoded(
+        text,
+        "utf-8",
+        f"{damaged} damaged byte(s) read as U+FFFD, the first at character {first}; "
+        "figures written across them may be missing",
+    )
+
+
+def decode(path: Path, data: bytes) -> Decoded:
     """Decode UTF-8 (BOM dropped), UTF-16 with BOM, or a detected Japanese encoding
-    (Shift_JIS/CP932, EUC-JP, ISO-2022-JP); refuse anything else with the reason."""
+    (Shift_JIS/CP932, EUC-JP, ISO-2022-JP); UTF-8 with a few damaged bytes is read with
+    the damage marked; anything else is refused with the reason."""
     if not data.strip():
         raise IngestFailure(f"{path}: file is empty")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec), codec
+                return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError as err:
                 raise IngestFailure(
                     f"{path}: starts with a {codec} byte-order mark but is "
                     f"not valid {codec} (offset {err.start})"
                 ) from err
-    if b"\x00" in data[:8192]:
-        raise IngestFailure(f"{path}: looks binary (contains NUL bytes), not a text document")
     if _ISO2022_ESCAPE.search(data):
         # 7-bit ISO-2022-JP is valid UTF-8 byte for byte; its escapes give it away
         try:
-            return data.decode("iso2022_jp"), "iso2022_jp"
+            return Decoded(data.decode("iso2022_jp"), "iso2022_jp")
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8"), "utf-8"
+        if b"\x00" not in data:
+            return Decoded(data.decode("utf-8"), "utf-8")
+        first_bad = data.index(b"\x00")
     except UnicodeDecodeError as err:
         first_bad = err.start
+    nearly = _nearly_utf8(data)
+    if nearly is not None:
+        return nearly
+    if b"\x00" in data[:8192]:
+        raise IngestFailure(f"{path}: looks binary (contains NUL bytes), not a text document")
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise IngestFailure(
@@ -110,7 +149,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str]:
             "read as Japanese, so it is refused rather than read as mojibake; "
             "re-save the file as UTF-8"
         )
-    return text, best.encoding
+    return Decoded(text, best.encoding)
 
 
 def sidecar_date(path: Path) -> date | None:
@@ -139,10 +178,11 @@ def read_source(path: Path) -> SourceText:
         raise IngestFailure(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
     data = path.read_bytes()
     fmt = FORMATS[path.suffix.lower()]
+    repairs = None
     if fmt == SourceFormat.PDF:
         text, encoding = pdf_text(path, data), "pdf"
     else:
-        text, encoding = decode(path, data)
+        text, encoding, repairs = decode(path, data)
         if fmt == SourceFormat.HTML:
             text = html_text(path, text)
     return SourceText(
@@ -153,6 +193,7 @@ def read_source(path: Path) -> SourceText:
         encoding=encoding,
         text=text,
         published=sidecar_date(path),
+        repairs=repairs,
     )
 
 
@@ -175,6 +216,16 @@ def ingest(
             sources.append(
                 replace(source, published=hint) if hint and not source.published else source
             )
+            if source.repairs:
+                errors.append(
+                    SourceError(
+                        source_path=str(path),
+                        doc_id=path.stem,
+                        stage=REPAIRED_STAGE,
+                        reason=f"{path}: {source.repairs}; the text as read is in "
+                        f"text/{path.stem}.txt",
+                    )
+                )
         except (IngestFailure, OSError) as err:
             errors.append(
                 SourceError(

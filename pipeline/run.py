@@ -231,7 +231,7 @@ def run(
             result.documents.append(doc.document)
             result.mentions.extend(doc.mentions)
             result.texts[source.doc_id] = doc.text
-            if source.format in CONVERTED:
+            if source.format in CONVERTED or source.repairs:
                 converted.add(source.doc_id)
             result.sentences[source.doc_id] = doc.sentences
             # its mentions are in result.mentions; a second reference would keep the

@@ -105,3 +105,36 @@ def test_a_cp932_copy_of_a_seed_gives_the_same_mentions(tmp_path):
     sjis = run(tmp_path / "sjis", tmp_path / "out_sjis")
     assert sjis.documents[0].encoding == "cp932"
     assert [m.model_dump() for m in sjis.mentions] == [m.model_dump() for m in utf8.mentions]
+
+
+def test_a_few_damaged_bytes_are_read_as_replacement_characters(tmp_path):
+    from pipeline.ingest import REPAIRED_STAGE
+    from pipeline.run import run
+    from tests.conftest import RAW
+
+    seed = (RAW / "000_761058c0af17af92.txt").read_bytes()
+    damaged = bytearray(seed)
+    damaged[3000] = 0xFF  # one flipped byte
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "damaged.txt").write_bytes(bytes(damaged))
+    result = run(raw, tmp_path / "out")
+    assert [(e.doc_id, e.stage) for e in result.errors] == [("damaged", REPAIRED_STAGE)]
+    assert "U+FFFD" in result.errors[0].reason
+    text = (tmp_path / "out" / "text" / "damaged.txt").read_text(encoding="utf-8")
+    assert text.count("\ufffd") >= 1 and len(result.mentions) > 60
+    assert all(text[m.start : m.end] == m.surface for m in result.mentions)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # damage everywhere: another encoding or not text at all
+        bytes(b ^ 0x80 for b in GOOD.encode() * 20),
+        GOOD.encode() + b"\x00" * 40,
+    ],
+)
+def test_heavy_damage_is_still_refused(tmp_path, content):
+    (tmp_path / "bad.txt").write_bytes(content)
+    sources, errors = ingest(tmp_path)
+    assert sources == [] and len(errors) == 1 and errors[0].stage == "ingest"
