@@ -12,7 +12,11 @@ NOT_MENTIONS = [
     "ミリ波レーダーを搭載",
     "(単位:百万円)",  # a table's unit declaration
     "（単位：千円）",
-    "億円単位の投資",  # a unit word inside a word, no number
+    "億円単位の投資",
+    "3度目の挑戦",  # ordinals
+    "2回目の接種",
+    "入社5年目の社員",
+    "マグニチュード7.6の地震",  # a decimal counts nothing  # a unit word inside a word, no number
     "センチメートル単位で計測",
     "C2M(消費者から製造業者へ)戦略",
     "B2BからB2Cに移行",

@@ -62,8 +62,8 @@ def _counter(written: str) -> str:
 def _bare(m: re.Match[str], ctx: Context) -> Candidate | None:
     """A number counting the noun after it: 10の施策, 150+の国, 40を超える病院, 15万企業."""
     numeral = m.group("num")
-    if _YEAR_LIKE.fullmatch(numeral):
-        return None
+    if _YEAR_LIKE.fullmatch(numeral) or "." in numeral:
+        return None  # a year, or a decimal (マグニチュード7.6の地震): nothing counted
     has_scale = any(c in cues.SCALE_WORDS for c in numeral)
     if not (m.group("no") or m.group("mod") or has_scale):
         return None

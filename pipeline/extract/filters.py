@@ -44,9 +44,17 @@ def _glued_to_identifier(text: str, cand: Candidate) -> bool:
     return after.isascii() and after.isalpha() and not cand.latin_unit
 
 
+_ORDINAL = re.compile(cues.ORDINAL_SUFFIX)
+
+
 def _not_prefixed(text: str, cand: Candidate) -> bool:
+    """Ordinals, ranks and unit declarations: 第3, No.1, 3度目, 単位:百万円, 億円単位."""
     window = text[max(0, cand.numeral_start - 5) : cand.numeral_start].rstrip(" ")
-    return window.endswith(_NOT_PREFIXES) or text.startswith(cues.NOT_MENTION_SUFFIXES, cand.end)
+    return (
+        window.endswith(_NOT_PREFIXES)
+        or text.startswith(cues.NOT_MENTION_SUFFIXES, cand.end)
+        or _ORDINAL.match(text, cand.end) is not None
+    )
 
 
 def _token_aligned(ctx: Context, cand: Candidate) -> bool:

@@ -30,6 +30,19 @@ _DAY_COUNT = re.compile(rf"{_NUM_OR_RANGE}日(?=(?:{alternation(cues.DAY_COUNT_A
 _SHORT_YEARS = re.compile(rf"{_NUM_OR_RANGE}{cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
 
 
+_TEMPERATURE = re.compile(rf"{_NUM_OR_RANGE}度(?![目数])")
+_TEMPERATURE_WORD = re.compile(alternation(cues.TEMPERATURE_WORDS))
+
+
+def _temperature(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """35.2度 or 気温が…30度: degrees Celsius; 3度 alone counts times (a count row)."""
+    before = ctx.text[max(0, m.start() - cues.TEMPERATURE_WINDOW) : m.start()]
+    before = before.rsplit("。", 1)[-1]
+    if "." not in m.group(0) and not _TEMPERATURE_WORD.search(before):
+        return None
+    return number_candidate(m, Kind.QUANTITY, "quantity.temperature.v1", "°C")
+
+
 def _wari(m: re.Match[str], ctx: Context) -> Candidate | None:
     """割 is tenths: 3割 = 30%, 3割5分 = 35%."""
     cand = number_candidate(m, Kind.PERCENT, "percent.wari.v1", "%", scale=10)
@@ -67,4 +80,5 @@ PATTERNS: list[Pattern] = [
     *unit_rows("duration", Kind.DURATION, DURATION_UNIT, cues.DURATION_UNITS, priority=35),
     Pattern("duration.years.v1", _SHORT_YEARS, _short_years, 30),
     Pattern("duration.days.v1", _DAY_COUNT, _day_count, 35),
+    Pattern("quantity.temperature.v1", _TEMPERATURE, _temperature, 40),
 ]

@@ -188,6 +188,10 @@ COUNTERS = frozenset(
         "銘柄",
         "業種",
         "市区町村",
+        "便",
+        "議席",
+        "両",
+        "試合",
     }
 )
 #: nouns after a number that make it an identifier or a rank, never a count
@@ -267,6 +271,11 @@ QUANTITY_UNITS = _frozen(
         "°C": "°C",
     }
 )
+#: 度 is a temperature (°C) after these words in its sentence, or when it has decimals;
+#: otherwise it counts times (3度目, 2度)
+TEMPERATURE_WORDS = ("気温", "温度", "水温", "体温", "室温", "海面水温", "平年", "最高", "最低")
+#: NOTE: how far before 度 (characters) a temperature word is looked for
+TEMPERATURE_WINDOW = 20
 DURATION_UNITS = _frozen(
     {
         "秒間": "s",
@@ -444,6 +453,9 @@ NOT_MENTION_PREFIXES = (
 )
 #: written right after a unit to make it a scale, not an amount (億円単位の投資)
 NOT_MENTION_SUFFIXES = ("単位",)
+#: 目 after a counter makes an ordinal (3度目, 2回目, 5年目), unless it starts a word
+#: (目標, 目的, 目安 …)
+ORDINAL_SUFFIX = r"目(?![標的指途安処玉線録次前覚])"
 
 #: what may follow a unit inside one token and still leave the unit a unit:
 #: 円高/円安 (moved up/down by), 円台 (in the range of), 円増/円減
