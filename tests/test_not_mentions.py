@@ -13,6 +13,8 @@ NOT_MENTIONS = [
     "(単位:百万円)",  # a table's unit declaration
     "（単位：千円）",
     "億円単位の投資",
+    "1株当たり利益",  # the unit of a rate
+    "1人あたりの",
     "3度目の挑戦",  # ordinals
     "2回目の接種",
     "入社5年目の社員",

@@ -86,10 +86,16 @@ def _time_of_day(text: str, cand: Candidate) -> bool:
     return cand.unit == "min" and bool(_CLOCK.search(text, max(0, cand.start - 4), cand.start))
 
 
+def _per_unit(text: str, cand: Candidate) -> bool:
+    """1株当たり, 1人あたり: the unit a rate is given per, not one thing counted."""
+    return cand.value == 1 and text.startswith(cues.PER_UNIT_AFTER, cand.end)
+
+
 def keep(cand: Candidate, ctx: Context, masks: list[tuple[int, int]]) -> bool:
     """True when a candidate is a figure in its own right."""
     return not (
         cand.lone_kanji_one
+        or _per_unit(ctx.text, cand)
         or _inside(masks, cand.start, cand.end)
         or _glued_to_identifier(ctx.text, cand)
         or _not_prefixed(ctx.text, cand)

@@ -453,6 +453,8 @@ NOT_MENTION_PREFIXES = (
 )
 #: written right after a unit to make it a scale, not an amount (億円単位の投資)
 NOT_MENTION_SUFFIXES = ("単位",)
+#: after "1 + counter" these make it the unit of a rate (1株当たり利益, 1人あたり), not a count
+PER_UNIT_AFTER = ("当たり", "あたり", "当り", "につき")
 #: 目 after a counter makes an ordinal (3度目, 2回目, 5年目), unless it starts a word
 #: (目標, 目的, 目安 …)
 ORDINAL_SUFFIX = r"目(?![標的指途安処玉線録次前覚])"
