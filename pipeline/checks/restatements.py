@@ -2,8 +2,11 @@
 
 Two figures are one claim when they have the same kind, unit, subject and object,
 stand in different sentences, and their sentences say much the same thing (shared
-words).  Equal within precision: pass.  Different with different as-of dates: the
-figure moved over time (information).  Different otherwise: fail.
+words); or when their sentences share another identical figure (anchored); or, in
+one document, when they are one subject's same measure (売上高は…) in sentences that
+name the same relative periods (``restatement.v2``).  Equal within precision: pass.
+Different with different as-of dates: the figure moved over time (information).
+Different otherwise: fail.
 """
 
 from __future__ import annotations

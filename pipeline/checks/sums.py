@@ -130,13 +130,13 @@ def _implicit_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
-def _loose_note(ok: bool, total: Figure, parts: list[Figure]) -> str:
+def _loose_note(ok: bool, total: Figure, parts: list[Figure], tol: float) -> str:
     """Say so when the figures agree only because trailing zeros were read as not
     significant (80 + 50 against 120): the reader may want the exact reading."""
     if not ok or not (total.interval.ambiguous or any(p.interval.ambiguous for p in parts)):
         return ""
     exact_sum = sum(p.mention.value or 0 for p in parts)
-    if strict(total).meets(reduce(lambda a, b: a + b, (strict(p) for p in parts))):
+    if strict(total, tol).meets(reduce(lambda a, b: a + b, (strict(p, tol) for p in parts))):
         return ""
     return (
         f"; only when trailing zeros are read as not significant: as written they add up to "
@@ -161,7 +161,7 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
             continue  # some of the parts, named after うち: falling short proves nothing
         expression = " + ".join(written(p) for p in parts)
         unit = total.mention.unit or ""
-        note = _loose_note(ok, total, parts)
+        note = _loose_note(ok, total, parts, ev.approx_tolerance)
         message = (
             f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
             f"its parts {expression} ({summed} vs {total.interval} {unit}){note}."
