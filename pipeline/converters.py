@@ -5,14 +5,17 @@ scripts, sidebars and footers; compared with readability-lxml on a Japanese pres
 release, readability lost the table and kept the sidebar.  PDF: pdfminer.six, whose
 layout analysis groups characters into lines robustly for Japanese CID fonts; pypdf
 gave the same characters on simple pages but is known to space out CJK text.
-The text returned is the document's source text: every offset points into it.
+The text returned is the document's source text: every offset points into it.  A
+page's publication date comes from its markup, by htmldate (trafilatura's own).
 """
 
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
+import htmldate
 import trafilatura
 from pdfminer.high_level import extract_text
 from pdfminer.pdfparser import PDFSyntaxError
@@ -29,6 +32,17 @@ def html_text(path: Path, html: str) -> str:
     if not text or not text.strip():
         raise IngestFailure(f"{path}: no main text found in this HTML page")
     return text + "\n"
+
+
+def html_date(html: str) -> date | None:
+    """The page's publication date from its markup (``article:published_time``,
+    ``<time datetime>``, JSON-LD), by htmldate; the text is not searched, so a date
+    merely mentioned in the article is never taken for it."""
+    found = htmldate.find_date(html, extensive_search=False, original_date=True)
+    try:
+        return date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
 
 
 def pdf_text(path: Path, data: bytes) -> str:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import charset_normalizer
 
-from pipeline.converters import html_text, pdf_text
+from pipeline.converters import html_date, html_text, pdf_text
 from pipeline.errors import IngestFailure
 from schemas.records import SourceError
 from schemas.vocab import SourceFormat
@@ -178,13 +178,13 @@ def read_source(path: Path) -> SourceText:
         raise IngestFailure(f"{path}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit")
     data = path.read_bytes()
     fmt = FORMATS[path.suffix.lower()]
-    repairs = None
+    repairs, marked_date = None, None
     if fmt == SourceFormat.PDF:
         text, encoding = pdf_text(path, data), "pdf"
     else:
         text, encoding, repairs = decode(path, data)
         if fmt == SourceFormat.HTML:
-            text = html_text(path, text)
+            text, marked_date = html_text(path, text), html_date(text)
     return SourceText(
         doc_id=path.stem,
         path=path,
@@ -192,7 +192,7 @@ def read_source(path: Path) -> SourceText:
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         text=text,
-        published=sidecar_date(path),
+        published=sidecar_date(path) or marked_date,
         repairs=repairs,
     )
 

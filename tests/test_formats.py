@@ -56,6 +56,21 @@ def test_html_main_text_only(tmp_path):
     assert [c.status for c in result.checks if c.rule == "sum"] == ["pass"]
 
 
+def test_html_publication_date_comes_from_the_page_markup(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    marked = PAGE.replace(
+        "<title>",
+        '<meta property="article:published_time" content="2024-05-10T09:00:00+09:00"><title>',
+    )
+    (raw / "page.html").write_text(marked, encoding="utf-8")
+    (raw / "plain.html").write_text(PAGE, encoding="utf-8")
+    result = run(raw, tmp_path / "out")
+    dated = {d.doc_id: (d.published, d.published_source) for d in result.documents}
+    assert dated["page"] == ("2024-05-10", "metadata")
+    assert dated["plain"][0] != "2024-05-10"  # a page without the markup is not given one
+
+
 def test_pdf_text_layer_with_broken_lines(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
