@@ -18,8 +18,9 @@ NOT_MENTIONS = [
     "3度目の挑戦",  # ordinals
     "2回目の接種",
     "入社5年目の社員",
-    "マグニチュード7.6の地震",  # a decimal counts nothing  # a unit word inside a word, no number
-    "センチメートル単位で計測",
+    "マグニチュード7.6の地震",  # a decimal counts nothing
+    "全体の3/4を占める",  # a fraction, not a date (no weekday follows)
+    "センチメートル単位で計測",  # a unit word with no number
     "C2M(消費者から製造業者へ)戦略",
     "B2BからB2Cに移行",
     "3Dショッピングを導入",

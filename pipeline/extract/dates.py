@@ -45,12 +45,17 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
     r"(?P<day>\d{1,2})(?![\d/.\-])"
 )
+#: 11/22(金): a month/day pair is a date only when a weekday follows it (3/4 is a fraction)
+_SHORT_NUMERIC_DATE = re.compile(
+    rf"(?<![\d/.\-])(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/])(?={WEEKDAY})"
+)
 _MONTH_RANGE = re.compile(
     rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?(?P<month>{SMALL_NUM})[-~〜](?P<month2>{SMALL_NUM})月"
 )
 _JOINER = re.compile(rf"{WEEKDAY}?\s?(?:{PERIOD_JOINER})\s?")
 _PERIOD_TAIL = re.compile(
-    rf"{WEEKDAY}?\s?(?:{PERIOD_JOINER})\s?(?:{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?|(?P<day_only>{SMALL_NUM})日(?!間))"
+    rf"{WEEKDAY}?\s?(?:{PERIOD_JOINER})\s?(?:{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?"
+    rf"|(?P<day_only>{SMALL_NUM})日(?!間)|(?P<part_only>{alternation(cues.MONTH_PARTS)}))"
 )
 
 
@@ -185,6 +190,27 @@ def _year_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     )
 
 
+def _short_numeric_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    month, day = _int(m.group("month")), _int(m.group("day"))
+    if month is None or day is None or not 1 <= month <= 12:
+        return None
+    year = _year(m, ctx, month)
+    try:
+        d = date(year.year or 2000, month, day)
+    except ValueError:
+        return None
+    if year.year is None:
+        return _date_candidate(m, "date.numeric.v1", year_inferred=True)
+    return _date_candidate(
+        m,
+        "date.numeric.v1",
+        date_start=d,
+        date_end=d,
+        date_precision=DatePrecision.DAY,
+        year_inferred=True,
+    )
+
+
 def _numeric_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     try:
         d = date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
@@ -241,6 +267,7 @@ PATTERNS: list[Pattern] = [
     Pattern("date.year.v1", _YEAR_DATE, _year_date, PRIORITY),
     Pattern("date.relative.v1", _RELATIVE_DATE, _year_date, PRIORITY - 1),
     Pattern("date.numeric.v1", _NUMERIC_DATE, _numeric_date, PRIORITY),
+    Pattern("date.numeric.v1", _SHORT_NUMERIC_DATE, _short_numeric_date, PRIORITY),
     Pattern("period.months.v1", _MONTH_RANGE, _month_range, PERIOD_PRIORITY),
 ]
 
@@ -254,7 +281,8 @@ def _tail_end(first: Candidate, tail: re.Match[str]) -> tuple[date, str] | None:
     if tail.group("month") and month < first.date_start.month:
         year += 1
     try:
-        _, end, precision = _days(year, month, day, tail.group("month_part"))
+        part = tail.group("month_part") or tail.group("part_only")
+        _, end, precision = _days(year, month, day, part)
     except ValueError:
         return None
     return end, precision
@@ -266,9 +294,31 @@ def _second_end(first: Candidate, text: str, by_start: dict[int, Candidate]):
     full = by_start.get(joiner.end()) if joiner else None
     if full is not None and full.date_end is not None and full.year_inferred is False:
         return full.end, full.date_end, full.date_precision
+    if (
+        full is not None
+        and full.date_end is not None
+        and first.year_inferred
+        and full.rule in _DATES_WITH_MONTH
+    ):
+        # both ends without a year (11/22～12/6): the end follows the start
+        end = full.date_end
+        if first.date_start is not None and end < first.date_start:
+            end = _next_year(end)
+        return (full.end, end, full.date_precision) if end else None
     tail = _PERIOD_TAIL.match(text, first.end)
     ends = _tail_end(first, tail) if tail else None
     return (tail.end(), *ends) if tail and ends else None
+
+
+#: rules whose dates name their month (a bare 7日 borrows the month of the period's start)
+_DATES_WITH_MONTH = frozenset({"date.month.v1", "date.numeric.v1"})
+
+
+def _next_year(day: date) -> date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 2月29日
+        return None
 
 
 def periods(dates: list[Candidate], text: str) -> list[Candidate]:
