@@ -141,21 +141,22 @@ def _date_candidate(m: re.Match[str], rule: str, **fields: object) -> Candidate:
     )  # type: ignore[arg-type]
 
 
-def _month_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+def _month_date(m: re.Match[str], ctx: Context, rule: str = "date.month.v1") -> Candidate | None:
     month, day = _int(m.group("month")), _int(m.group("day"))
     if month is None or not 1 <= month <= 12:
         return None
     year = _year(m, ctx, month)
     try:
         # NOTE: 2000 is a leap year, so 2月29日 stands when the year is unknown
-        start, end, precision = _days(year.year or 2000, month, day, m.group("month_part"))
+        part = m.groupdict().get("month_part")
+        start, end, precision = _days(year.year or 2000, month, day, part)
     except ValueError:
         return None
     if year.year is None:
-        return _date_candidate(m, "date.month.v1", year_inferred=True)
+        return _date_candidate(m, rule, year_inferred=True)
     return _date_candidate(
         m,
-        "date.month.v1",
+        rule,
         date_start=start,
         date_end=end,
         date_precision=precision,
@@ -191,24 +192,8 @@ def _year_date(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 def _short_numeric_date(m: re.Match[str], ctx: Context) -> Candidate | None:
-    month, day = _int(m.group("month")), _int(m.group("day"))
-    if month is None or day is None or not 1 <= month <= 12:
-        return None
-    year = _year(m, ctx, month)
-    try:
-        d = date(year.year or 2000, month, day)
-    except ValueError:
-        return None
-    if year.year is None:
-        return _date_candidate(m, "date.numeric.v1", year_inferred=True)
-    return _date_candidate(
-        m,
-        "date.numeric.v1",
-        date_start=d,
-        date_end=d,
-        date_precision=DatePrecision.DAY,
-        year_inferred=True,
-    )
+    """11/22(金): read like 11月22日, the year inferred."""
+    return _month_date(m, ctx, "date.numeric.v1")
 
 
 def _numeric_date(m: re.Match[str], ctx: Context) -> Candidate | None:
