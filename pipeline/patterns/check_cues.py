@@ -19,6 +19,10 @@ SUM_WINDOW_SENTENCES = 2
 RATE_OUTLIER_FACTOR = 1.5
 #: words that make a percentage a share of a whole (構成比61%, シェア30%, …を占める)
 SHARE_MARKERS = ("構成比", "シェア", "割合", "比率", "占め", "占める")
+#: what may stand between a share and the part it is the share of, either way round:
+#: "構成比61%の61億円", "40%を占める440億円", "61億円が構成比61%", "61億円(構成比61%)"
+SHARE_THEN_PART = r"\s?(?:の|を占める|を占めた|にあたる|に当たる|に相当する)\s?"
+PART_THEN_SHARE = r"\s?(?:が|は|で|[(（])?\s?(?:構成比|シェア|割合|比率)(?:は|が)?\s?"
 #: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
 IMPLICIT_PARTS_MAX = 4
 #: weekday as written in brackets after a date (5月21日（木）) -> Python's weekday number
