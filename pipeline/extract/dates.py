@@ -154,6 +154,8 @@ def _month_date(m: re.Match[str], ctx: Context, rule: str = "date.month.v1") -> 
         return None
     if year.year is None:
         return _date_candidate(m, rule, year_inferred=True)
+    if year.inferred and day is not None:
+        start, end = _weekday_year(ctx.text, m.end(), start)
     return _date_candidate(
         m,
         rule,
@@ -162,6 +164,25 @@ def _month_date(m: re.Match[str], ctx: Context, rule: str = "date.month.v1") -> 
         date_precision=precision,
         year_inferred=year.inferred,
     )
+
+
+_WEEKDAY_AFTER = re.compile(rf"\s?\(([{''.join(cues.WEEKDAYS)}])")
+
+
+def _weekday_year(text: str, end: int, day: date) -> tuple[date, date]:
+    """A weekday written after a year-less date picks its year among the inferred one
+    and the years either side: 3月1日(土) in a November 2024 release is 2025-03-01."""
+    written = _WEEKDAY_AFTER.match(text, end)
+    if written is None or day.weekday() == cues.WEEKDAYS[written.group(1)]:
+        return day, day
+    for shift in (1, -1):
+        try:
+            other = day.replace(year=day.year + shift)
+        except ValueError:
+            continue
+        if other.weekday() == cues.WEEKDAYS[written.group(1)]:
+            return other, other
+    return day, day
 
 
 def _year_span(year: int, part: str | None) -> tuple[date, date, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pipeline.patterns.cues import WEEKDAYS  # noqa: F401  (the checks read weekdays too)
+
 #: written right before an amount to make it a total
 TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で")
 #: written after a total to introduce its parts: all of them (内訳) …
@@ -25,8 +27,7 @@ SHARE_THEN_PART = r"\s?(?:の|を占める|を占めた|にあたる|に当た�
 PART_THEN_SHARE = r"\s?(?:が|は|で|[(（])?\s?(?:構成比|シェア|割合|比率)(?:は|が)?\s?"
 #: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
 IMPLICIT_PARTS_MAX = 4
-#: weekday as written in brackets after a date (5月21日（木）) -> Python's weekday number
-WEEKDAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+
 #: words that date a figure relative to the report (前期の売上高は…、営業利益は…: both
 #: figures are last year's); two sentences must name the same ones to restate a measure
 RELATIVE_PERIOD_WORDS = (

@@ -370,6 +370,8 @@ FUTURE_CUES = ("予定", "見込み", "見通し", "計画", "方針", "目指",
 PAST_CUES = ("した", "された", "だった", "でした", "であった", "ました")
 #: NOTE: how far after a date its predicate is looked for (characters, within the sentence)
 TENSE_WINDOW = 30
+#: weekday as written in brackets after a date (5月21日（木）) -> Python's weekday number
+WEEKDAYS = _frozen({"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6})
 #: year words relative to the document date
 RELATIVE_YEARS = _frozen({"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1})
 #: part of a month -> (first day, last day); None = the month's last day
