@@ -49,6 +49,8 @@ class Evidence:
     dates_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     #: how far 約, 程度 … widen a figure (a share of its value)
     approx_tolerance: float = APPROX_TOLERANCE
+    #: doc_id -> where each sentence ends, in order
+    ends_of: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -60,6 +62,7 @@ class Evidence:
         approx_tolerance: float = APPROX_TOLERANCE,
     ) -> Evidence:
         ev = cls(texts, sentences, approx_tolerance=approx_tolerance)
+        ev.ends_of = {doc_id: [b for _, b in spans] for doc_id, spans in sentences.items()}
         by_doc: dict[str, list[Figure]] = defaultdict(list)
         for m in sorted(mentions, key=lambda m: (m.doc_id, m.start)):
             by_doc[m.doc_id].append(
@@ -95,6 +98,10 @@ class Evidence:
             entities[(doc_id, _span(sentences, texts, doc_id, start)[0])].add(entity_id)
         ev.entities_of = {k: frozenset(v) for k, v in entities.items()}
         return ev
+
+    def sentence_ends(self, doc_id: str) -> list[int]:
+        """Where each sentence of a document ends, in order."""
+        return self.ends_of.get(doc_id) or [len(self.texts[doc_id])]
 
     def sentence_span(self, m: Mention) -> tuple[int, int]:
         span = self.span_of.get(m.mention_id)

@@ -7,6 +7,7 @@ in the same or the next sentences.  Converted amounts in brackets are not parts.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import reduce
 
 from pipeline.checks.evidence import (
@@ -46,9 +47,20 @@ def _is_total(ev: Evidence, figures: list[Figure], i: int) -> bool:
 
 def _sentence_ends(ev: Evidence, f: Figure, start: int) -> list[int]:
     """Ends of the sentence holding ``start`` and of the next few, in order."""
-    spans = ev.sentences.get(f.mention.doc_id) or [(0, len(ev.texts[f.mention.doc_id]))]
-    ends = [b for a, b in spans if b > start]
-    return ends[: SUM_WINDOW_SENTENCES + 1]
+    ends = ev.sentence_ends(f.mention.doc_id)
+    first = bisect_right(ends, start)
+    return ends[first : first + SUM_WINDOW_SENTENCES + 1]
+
+
+def _following(figures: list[Figure], i: int, end: int) -> list[Figure]:
+    """The figures after figure ``i`` that end by ``end`` (figures are in text order)."""
+    found = []
+    for f in figures[i + 1 :]:
+        if f.mention.start >= end:
+            break
+        if f.mention.end <= end:
+            found.append(f)
+    return found
 
 
 def _candidate_parts(
@@ -68,18 +80,17 @@ def _candidate_parts(
         return [], False
     start, word = min(marks)
     exhaustive = word in EXHAUSTIVE_BREAKDOWN_MARKERS
+    window = _sentence_ends(ev, total, start)
     same = [
         f
-        for f in figures[i + 1 :]
+        for f in _following(figures, i, window[-1] if window else len(text))
         if f.mention.kind == total.mention.kind and f.mention.unit == total.mention.unit
     ]
     if any(f.mention.start < start for f in same):
         # "総額39兆円…財政支出は21.9兆円で、このうち…": the breakdown is of the nearer amount
         return [], exhaustive
     same = [f for f in same if f.mention.start >= start]
-    options = [
-        [f for f in same if f.mention.end <= end] for end in _sentence_ends(ev, total, start)
-    ]
+    options = [[f for f in same if f.mention.end <= end] for end in window]
     return options, exhaustive
 
 
@@ -89,9 +100,8 @@ def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | Non
     ends = _sentence_ends(ev, head, head.mention.start)
     same = [
         f
-        for f in figures[i + 1 :]
-        if f.mention.end <= (ends[1] if len(ends) > 1 else ends[0] if ends else 0)
-        and f.mention.kind == head.mention.kind
+        for f in _following(figures, i, ends[1] if len(ends) > 1 else ends[0] if ends else 0)
+        if f.mention.kind == head.mention.kind
         and f.mention.unit == head.mention.unit
         and f.mention.bound == "eq"
         and not f.mention.approx

@@ -133,16 +133,16 @@ def extract(doc: DocumentText) -> list[Mention]:
     chosen, ctx = candidates(doc)
     norm = doc.normalised
     lines = LineIndex(norm.source)
-    as_of = as_of_dates([c for c in chosen if c.kind == Kind.DATE], ctx.text)
+    # the last as-of date written in each sentence
+    as_of_in: dict[int, date] = {}
+    for pos, day in as_of_dates([c for c in chosen if c.kind == Kind.DATE], ctx.text):
+        as_of_in[sentence_of(doc.sentence_starts, pos)] = day
     starts = norm.starts_to_source(np.array([c.start for c in chosen], dtype=np.int64)).tolist()
     ends = norm.ends_to_source(np.array([c.end for c in chosen], dtype=np.int64)).tolist()
     mentions = []
     for cand, start, end in zip(chosen, starts, ends, strict=True):
         sentence = sentence_of(doc.sentence_starts, cand.start)
-        stated_as_of = None
-        if cand.kind not in TEMPORAL_KINDS:
-            same = [d for pos, d in as_of if sentence_of(doc.sentence_starts, pos) == sentence]
-            stated_as_of = same[-1] if same else None
+        stated_as_of = as_of_in.get(sentence) if cand.kind not in TEMPORAL_KINDS else None
         mentions.append(
             Mention(
                 mention_id=f"{doc.doc_id}:{start}",

@@ -7,6 +7,7 @@ the phrases each rule must reject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pipeline.extract.candidate import Candidate, Context
 from pipeline.patterns import cues
@@ -26,7 +27,13 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps a masked span (spans are in text order, disjoint)."""
+    j = max(0, bisect_right(spans, (start, float("inf"))) - 1)
+    while j < len(spans) and spans[j][0] < end:
+        if start < spans[j][1]:
+            return True
+        j += 1
+    return False
 
 
 def _ascii_alnum(ch: str) -> bool:

@@ -8,6 +8,7 @@ names for the entity table and their places.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,6 +90,7 @@ def link(
         if m.kind in TEMPORAL_KINDS
     ]
     name_spans = [(o.start, o.end) for o in places]
+    sentence_starts = [a for a, _ in sentences]
     skipped = (SpanSet(name_spans), SpanSet(name_spans + dates))
     linked = []
     for m, start in zip(mentions, norm_starts, strict=True):
@@ -99,7 +101,7 @@ def link(
             update["subject"] = measure.owner or layout.subject(start)
             update["measure"] = measure.phrase
             if m.as_of is None:
-                update["as_of"] = _footnote_as_of(text, sentences, start, scopes)
+                update["as_of"] = _footnote_as_of(text, sentences, sentence_starts, start, scopes)
         linked.append(m.model_copy(update=update) if update else m)
     spans = norm.starts_to_source(np.array([o.start for o in places], dtype=np.int64)).tolist()
     ends = norm.ends_to_source(np.array([o.end for o in places], dtype=np.int64)).tolist()
@@ -117,12 +119,14 @@ def _normalised_starts(norm: NormalisedText, mentions: list[Mention]) -> list[in
 def _footnote_as_of(
     text: str,
     sentences: list[tuple[int, int]],
+    sentence_starts: list[int],
     start: int,
     scopes: list[tuple[int, int, str, bool]],
 ) -> str | None:
-    sentence = next(((a, b) for a, b in sentences if a <= start < b), None)
+    inside = [(as_of, only) for a, b, as_of, only in scopes if a <= start < b]
+    if not inside:
+        return None
+    k = bisect_right(sentence_starts, start) - 1
+    sentence = sentences[k] if k >= 0 and start < sentences[k][1] else None
     starred = sentence is not None and "*" in text[start : sentence[1]]
-    for block_start, block_end, as_of, starred_only in scopes:
-        if block_start <= start < block_end and starred == starred_only:
-            return as_of
-    return None
+    return next((as_of for as_of, only in inside if starred == only), None)

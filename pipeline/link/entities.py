@@ -161,11 +161,11 @@ def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int
     return [Name(start, end, name, _type_of(kinds, poses, name, text[end : end + 3]))]
 
 
-def _name_before(text: str, end: int, names: list[Name]) -> Name | None:
+def _name_before(text: str, end: int, ending_at: dict[int, Name]) -> Name | None:
     """The name, or the run of katakana/kanji/Latin, written right before ``end``."""
-    for name in names:
-        if name.end == end:
-            return name if not (name.start and text[name.start - 1].isdigit()) else None
+    name = ending_at.get(end)
+    if name is not None:
+        return name if not (name.start and text[name.start - 1].isdigit()) else None
     m = re.search(
         r"(?:[ァ-ヶー・\u4e00-\u9fff々A-Za-z][ァ-ヶー・\u4e00-\u9fff々A-Za-z0-9 .&]*)$",
         text[max(0, end - 30) : end],
@@ -183,12 +183,15 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
     """X（Y） and X（以下、Y）: Y is another written form of X."""
     extra: list[Name] = []
     same: list[tuple[str, str]] = []
+    ending_at: dict[int, Name] = {}
+    for n in names:
+        ending_at.setdefault(n.end, n)  # the first name found ending there, as before
     for m in _GLOSS.finditer(text):
         inner = m.group(1).strip()
         definition = inner.startswith(cues.DEFINITION_OPENERS)
         if definition:
             inner = inner.split("以下", 1)[1].strip("、「」『』 ")
-        before = _name_before(text, m.start(), names)
+        before = _name_before(text, m.start(), ending_at)
         if before is None:
             continue
         variants = [v.strip() for v in _SPLIT_VARIANTS.split(inner) if v.strip()]
@@ -197,7 +200,7 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
         # brackets after common words qualify them (完全失業率（季節調整値）); they gloss a
         # name only when the words before are a name, the bracket defines an abbreviation,
         # or one side is written in another script (天猫（T モール）)
-        known = any(n.end == before.end for n in names)
+        known = before.end in ending_at
         if not (known or definition or _NAME_LIKE.search(before.text + inner)):
             continue
         if not known:
