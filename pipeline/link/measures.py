@@ -109,6 +109,6 @@ def measure_of(
             if k < len(runs) - 1:
                 # the name as written, which a run may only be part of (ジャック・マー…)
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
-        elif not named_or_dated.covers(a, b):
+        elif not named_or_dated.covers(a, b) and text[a:b] not in cues.MEASURE_STOPWORDS:
             kept.append(text[a:b])
     return Measure("の".join(kept) if kept else None, owner)

@@ -70,6 +70,8 @@ TOPIC_PARTICLES = ("は", "が", "では", "も")
 NAME_WORD_ENDINGS = ("語", "人", "製", "産")
 #: particles after the noun phrase a figure's clause is about (売上高は…1,200億円)
 MEASURE_PARTICLES = ("は", "が", "も")
+#: noun runs before a particle that say nothing about what is measured (X等は, 同社は)
+MEASURE_STOPWORDS = frozenset({"等", "など", "ら", "同社", "当社", "同", "各", "うち"})
 #: tokens that end a sentence: a measure is never looked for across them
 SENTENCE_BREAKS = frozenset({"。", "!", "?", "！", "？"})
 #: NOTE: how far before a figure (characters) its clause's particle is looked for
