@@ -38,6 +38,10 @@ ENGLISH_SCALES = _frozen(
         "thousand": 10**3,
         "bn": 10**9,
         "mn": 10**6,
+        # abbreviations written straight after an amount with a currency sign: US$3.5M
+        "b": 10**9,
+        "m": 10**6,
+        "k": 10**3,
     }
 )
 #: written before a number to make it negative (△864, ▲3.2%, マイナス5%)
@@ -99,6 +103,11 @@ CURRENCY_PREFIXES = _frozen(
         "KRW": "KRW",
         "₩": "KRW",
     }
+)
+
+#: currency codes written after an English amount: "1.2 billion USD"
+CURRENCY_CODES_AFTER = _frozen(
+    {code: iso for code, iso in CURRENCY_PREFIXES.items() if code.isalpha() and code.isupper()}
 )
 
 # --- counts ----------------------------------------------------------------
