@@ -32,8 +32,9 @@ from schemas.vocab import DatePrecision, Kind
 PRIORITY = 80
 PERIOD_PRIORITY = 85
 
+#: a month names no day of its own in "3月期決算" (a fiscal year without its year)
 _MONTH_DATE = re.compile(
-    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?{MONTH}(?:{DAY}(?!間)|{MONTH_PART})?"
+    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?{MONTH}(?:{DAY}(?!間)|{MONTH_PART}|(?!期))"
 )
 _YEAR_DATE = re.compile(rf"{YEAR}(?:{YEAR_PART})?(?![間0-9])")
 #: a day of the month alone ("東京都は25日、"), placed in the document's month
@@ -41,6 +42,12 @@ _BARE_DAY = re.compile(
     rf"(?<![月\d]){DAY}(?!{alternation(cues.NOT_A_DAY_AFTER + cues.DAY_COUNT_AFTER)})"
 )
 _RELATIVE_DATE = re.compile(rf"(?P<rel>{RELATIVE_YEAR})(?:{YEAR_PART})?")
+#: 2025年3月期, 2025年3月期第2四半期, 2025年3月期末: a fiscal year named by its last
+#: month; without a year ("3月期決算の企業") it names a kind of company, not a year
+_FISCAL_MONTH = re.compile(
+    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))(?P<month>{SMALL_NUM})月期"
+    rf"(?P<fy_part>{alternation(cues.FISCAL_MONTH_PARTS)})?"
+)
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.\-])(?P<year>(?:19|20)\d\d)(?P<sep>[/.\-])(?P<month>\d{1,2})(?P=sep)"
     r"(?P<day>\d{1,2})(?![\d/.\-])"
@@ -212,6 +219,40 @@ def _year_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     )
 
 
+def _month_start(year: int, month: int) -> date:
+    """The first day of a month counted from January of ``year`` (month 13 = next January)."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return date(year, month, 1)
+
+
+def _fiscal_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """2025年3月期 is the year ending March 2025; its parts count from April 2024."""
+    last = _int(m.group("month"))
+    if last is None or not 1 <= last <= 12:
+        return None
+    year = _year(m, ctx, None)
+    if year.year is None:
+        return _date_candidate(m, "date.fiscal_month.v1", year_inferred=True)
+    first = _month_start(year.year - 1, last + 1)
+    part = m.group("fy_part")
+    span = cues.FISCAL_MONTH_PARTS[part] if part else (0, 12)
+    if span is None:  # 期末: the year's last day
+        start = end = _month_end(year.year, last)
+    else:
+        offset, months = span
+        start = _month_start(first.year, first.month + offset)
+        following = _month_start(first.year, first.month + offset + months)
+        end = date.fromordinal(following.toordinal() - 1)
+    return _date_candidate(
+        m,
+        "date.fiscal_month.v1",
+        date_start=start,
+        date_end=end,
+        date_precision=DatePrecision.PART if part else DatePrecision.YEAR,
+        year_inferred=year.inferred,
+    )
+
+
 def _short_numeric_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     """11/22(金): read like 11月22日, the year inferred."""
     return _month_date(m, ctx, "date.numeric.v1")
@@ -273,6 +314,7 @@ PATTERNS: list[Pattern] = [
     Pattern("date.year.v1", _YEAR_DATE, _year_date, PRIORITY),
     Pattern("date.relative.v1", _RELATIVE_DATE, _year_date, PRIORITY - 1),
     Pattern("date.numeric.v1", _NUMERIC_DATE, _numeric_date, PRIORITY),
+    Pattern("date.fiscal_month.v1", _FISCAL_MONTH, _fiscal_month, PRIORITY),
     Pattern("date.numeric.v1", _SHORT_NUMERIC_DATE, _short_numeric_date, PRIORITY),
     Pattern("period.months.v1", _MONTH_RANGE, _month_range, PERIOD_PRIORITY),
 ]

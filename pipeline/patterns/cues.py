@@ -424,6 +424,23 @@ FISCAL_PARTS = _frozen(
         "度下半期": ((10, 1, 0), (3, 31, 1)),
     }
 )
+#: a fiscal year named by the month it ends (2025年3月期: April 2024 to March 2025) and
+#: the parts of it written after: part -> (first month of the part counted from the
+#: year's first month, number of months); None = the year's last day (3月期末)
+FISCAL_MONTH_PARTS = _frozen(
+    {
+        "第1四半期": (0, 3),
+        "第2四半期": (3, 3),
+        "第3四半期": (6, 3),
+        "第4四半期": (9, 3),
+        "中間期": (0, 6),
+        "上期": (0, 6),
+        "上半期": (0, 6),
+        "下期": (6, 6),
+        "下半期": (6, 6),
+        "末": None,
+    }
+)
 #: words after "N日" that make it a length of time, not a day of the month
 DAY_COUNT_AFTER = (
     "以内",
