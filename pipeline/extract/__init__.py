@@ -22,6 +22,7 @@ from pipeline.extract.candidate import Candidate, Context, Pattern
 from pipeline.extract.context_fields import as_of_dates, object_of
 from pipeline.extract.filters import keep, masked_spans
 from pipeline.extract.modifiers import apply_modifiers
+from pipeline.extract.tables import table_cells
 from pipeline.normalise import LineIndex, NormalisedText
 from pipeline.patterns import cues
 from pipeline.patterns.fragments import alternation
@@ -37,6 +38,10 @@ PATTERNS: tuple[Pattern, ...] = (
     *measures.PATTERNS,
     *counts.PATTERNS,
 )
+
+
+#: a bare number in a table cell loses to any pattern that reads more into it
+TABLE_CELL_PRIORITY = 5
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,8 @@ def candidates(doc: DocumentText) -> tuple[list[Candidate], Context]:
     text = doc.normalised.text
     ctx = Context(text, doc.tokens, doc.published, dates.written_years(text))
     masks = masked_spans(text)
-    scored = [(c, p) for c, p in find_candidates(ctx) if keep(c, ctx, masks)]
+    found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in table_cells(text, ctx)]
+    scored = [(c, p) for c, p in found if keep(c, ctx, masks)]
     return [apply_modifiers(c, text) for c in leftmost_longest(scored)], ctx
 
 

@@ -1,0 +1,100 @@
+"""Figures in table cells whose unit is declared once for the table: （単位：百万円）.
+
+Financial statements and statistics tables write bare numbers ("| 売上高 | 123,456 |")
+and say their unit above the table or in its header.  A cell holding only a number
+is a figure in that unit (value × scale); without a declaration a bare number is
+left alone, since nothing says what it counts.  Tables are the markdown tables that
+trafilatura and markdown sources give: lines that start with "|".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.amounts import number_candidate
+from pipeline.extract.candidate import Candidate, Context
+from pipeline.patterns import cues
+from pipeline.patterns.fragments import NUM, alternation
+from schemas.vocab import Kind
+
+#: （単位：百万円）, (単位:千人), 単位：% — the scale words and the unit after 単位
+_DECLARATION = re.compile(
+    rf"単位\s?[:：]?\s?(?P<scale>[{''.join(cues.SMALL_SCALES)}{''.join(cues.SCALE_WORDS)}]*)"
+    rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
+    rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})"
+    r"\s?[)）]?"
+)
+#: a cell that is a number and nothing else (a sign may come first: △1,234)
+_CELL_NUMBER = re.compile(rf"\s*(?:[{''.join(cues.NEGATIVE_MARKERS)}]\s?)?(?P<num>{NUM})\s*$")
+_NUMBER_AT = re.compile(rf"(?P<num>{NUM})")
+#: NOTE: how many lines above a table its unit declaration may stand
+DECLARATION_LINES_ABOVE = 3
+
+
+def _unit_of(written: str) -> tuple[Kind, str] | None:
+    if written in cues.CURRENCY_SUFFIXES:
+        return Kind.MONEY, cues.CURRENCY_SUFFIXES[written]
+    if written in cues.PERCENT_UNITS:
+        return Kind.PERCENT, cues.PERCENT_UNITS[written]
+    if written in cues.QUANTITY_UNITS:
+        return Kind.QUANTITY, cues.QUANTITY_UNITS[written]
+    if written in cues.COUNTERS:
+        return Kind.COUNT, written
+    return None
+
+
+def _scale_of(written: str) -> int:
+    scale = 1
+    for ch in written:
+        scale *= {**cues.SMALL_SCALES, **cues.SCALE_WORDS}[ch]
+    return scale
+
+
+def _tables(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of consecutive lines that start with "|"."""
+    found: list[list[tuple[int, str]]] = []
+    for offset, line in lines:
+        if line.lstrip().startswith("|"):
+            if found and found[-1][-1][0] + len(found[-1][-1][1]) + 1 == offset:
+                found[-1].append((offset, line))
+            else:
+                found.append([(offset, line)])
+    return found
+
+
+def _declaration(lines: list[tuple[int, str]], table: list[tuple[int, str]]):
+    """The unit declared in the table's first row or in the lines just above it."""
+    first = lines.index(table[0])
+    for _, line in [table[0], *reversed(lines[max(0, first - DECLARATION_LINES_ABOVE) : first])]:
+        m = _DECLARATION.search(line)
+        if m and (unit := _unit_of(m.group("unit"))):
+            return unit, _scale_of(m.group("scale"))
+    return None
+
+
+def table_cells(text: str, ctx: Context) -> list[Candidate]:
+    """A candidate for every bare number in a table cell under a unit declaration."""
+    if "|" not in text or "単位" not in text:
+        return []
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    found = []
+    for table in _tables(lines):
+        declared = _declaration(lines, table)
+        if declared is None:
+            continue
+        (kind, unit), scale = declared
+        for line_start, line in table:
+            cell_start = line_start
+            for cell in line.split("|"):
+                number = _CELL_NUMBER.match(cell)
+                if number is not None:
+                    at = _NUMBER_AT.match(text, cell_start + number.start("num"))
+                    cand = number_candidate(at, kind, "table.cell.v1", unit, scale=scale)
+                    if cand is not None:
+                        # no unit follows the number: the token check for units is moot
+                        found.append(cand.with_(latin_unit=True))
+                cell_start += len(cell) + 1
+    return found

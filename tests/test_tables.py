@@ -1,0 +1,35 @@
+"""Bare numbers in table cells take the unit the table declares (（単位：百万円）)."""
+
+from __future__ import annotations
+
+TABLE = """（単位：百万円）
+| 区分 | 2024年3月期 | 2025年3月期 | 増減率 |
+|---|---|---|---|
+| 売上高 | 123,456 | 145,678 | 18.0% |
+| 営業利益 | △1,234 | 5,678 | - |
+"""
+
+
+def test_cells_take_the_declared_unit_and_scale(mentions_of):
+    cells = [
+        (m.surface, m.kind, m.value, m.unit)
+        for m in mentions_of(TABLE)
+        if m.rule == "table.cell.v1"
+    ]
+    assert cells == [
+        ("123,456", "money", 123_456e6, "JPY"),
+        ("145,678", "money", 145_678e6, "JPY"),
+        ("1,234", "money", -1_234e6, "JPY"),
+        ("5,678", "money", 5_678e6, "JPY"),
+    ]
+
+
+def test_a_declaration_in_the_header_row(mentions_of):
+    table = "| 地域 | 人口(単位:千人) |\n|---|---|\n| 東京都 | 14,047 |\n"
+    [m] = [m for m in mentions_of(table) if m.rule == "table.cell.v1"]
+    assert (m.surface, m.kind, m.value, m.unit) == ("14,047", "count", 14_047_000, "人")
+
+
+def test_without_a_declaration_bare_cells_are_not_figures(mentions_of):
+    table = "| 項目 | 数 |\n|---|---|\n| 社員 | 1,200 |\n"
+    assert [m for m in mentions_of(table) if m.rule == "table.cell.v1"] == []
