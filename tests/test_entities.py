@@ -167,3 +167,20 @@ def test_era_names_are_not_entities(tagger):
 def test_subject_cases(run_text, text, surface, subject):
     [m] = [m for m in run_text(text).mentions if m.surface == surface]
     assert m.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # public bodies named by common kanji words
+        ("総務省統計局が22日発表した", [("総務省統計局", "ORG")]),
+        ("国土交通省と経済産業省が", [("国土交通省", "ORG"), ("経済産業省", "ORG")]),
+        ("内閣府の調査", [("内閣府", "ORG")]),
+        # a place with its territory suffix stays a place; 同省 only refers back
+        ("湖北省の病院", [("湖北省", "LOC")]),
+        ("同省は発表した", []),
+        ("政府は発表した", []),
+    ],
+)
+def test_public_bodies_and_territories(tagger, text, names):
+    assert [(n.text, n.type) for n in _names(tagger, text).names] == names

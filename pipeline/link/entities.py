@@ -75,6 +75,12 @@ def _in_english_phrase(text: str, tokens: Tokens, i: int) -> bool:
 
 
 def _type_of(kinds: list[str], poses: list[str], text: str, after: str) -> str:
+    if (
+        kinds[-1] == "suffix"
+        and text.endswith(cues.TERRITORY_SUFFIXES)
+        and any("地名" in p for p in poses[:-1])
+    ):
+        return "LOC"  # 湖北省, 大阪府: a place, though 省 and 府 also end public bodies
     if kinds[-1] == "suffix" or (text.isascii() and text.isupper() and len(text) >= 2):
         return "ORG"
     if after.startswith(cues.PERSON_SUFFIXES) or any("人名-姓" in p for p in poses):
@@ -142,6 +148,17 @@ def _runs(text: str, tokens: Tokens) -> list[Name]:
     return found
 
 
+def _public_body(text: str, tokens: Tokens, run: list[int], kinds: list[str]) -> bool:
+    """厚生労働省, 総務省統計局, 金融庁: kanji words ending in a public body's suffix name
+    one, though no word in them is a proper noun (同省, 本局 only refer to one)."""
+    if len(kinds) < 2 or kinds[-1] != "suffix" or set(kinds) - {"kanji", "suffix"}:
+        return False
+    if tokens.surface(run[-1]) not in cues.PUBLIC_BODY_SUFFIXES:
+        return False
+    head = text[int(tokens.starts[run[0]]) : int(tokens.starts[run[-1]])]
+    return len(head) >= 2 and not head.startswith(cues.REFERRING_PREFIXES)
+
+
 def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int) -> list[Name]:
     """A run cut to what names an entity: katakana brand compounds stay, trailing common
     kanji nouns go (中国|中小企業), and a run must hold a name or end in a suffix."""
@@ -150,6 +167,9 @@ def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int
     while kinds and kinds[-1] in ("kanji", "dot"):
         run.pop()
         kinds.pop()
+    if _public_body(text, tokens, run, kinds):
+        start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
+        return [Name(start, end, text[start:end], "ORG")]
     while kinds and kinds[0] in ("kanji", "suffix", "dot"):
         run.pop(0)
         kinds.pop(0)

@@ -35,6 +35,8 @@ ORG_SUFFIXES = frozenset(
         "委員会",
         "会",
         "庁",
+        "省",
+        "府",
         "局",
         "政府",
         "事務局",
@@ -58,6 +60,12 @@ ORG_SUFFIXES = frozenset(
         "新聞",
     }
 )
+#: suffixes of public bodies, whose names are often common kanji words (厚生労働省)
+PUBLIC_BODY_SUFFIXES = frozenset({"省", "庁", "局", "府", "委員会", "機構", "政府"})
+#: suffixes of territories: after a place name they name the place (湖北省, 大阪府)
+TERRITORY_SUFFIXES = ("省", "県", "府", "州", "市", "区", "町", "村")
+#: first characters that make "X省" refer back to a body named before (同省, 本局, 当庁)
+REFERRING_PREFIXES = ("同", "本", "当", "各", "両", "全", "該", "我")
 #: legal forms written before or after a company's name; one company with or without
 #: them (サンプル工業株式会社 = 株式会社サンプル工業 = サンプル工業)
 LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
