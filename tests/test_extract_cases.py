@@ -414,3 +414,13 @@ def test_year_without_document_date_comes_from_the_last_written_year(mentions_of
     found = mentions_of("2019年の実績。3月に発表した。", published=None)
     march = next(m for m in found if m.surface == "3月")
     assert (march.date_start, march.year_inferred) == ("2019-03-01", True)
+
+
+def test_months_spelled_out_in_brackets_override_the_april_fiscal_year(mentions_of):
+    quarter, months = mentions_of("2025年度第2四半期(2025年4～6月期)の業績")
+    assert (quarter.surface, quarter.date_start, quarter.date_end) == (
+        "2025年度第2四半期",
+        "2025-04-01",
+        "2025-06-30",
+    )
+    assert (months.kind, months.date_start) == ("period", "2025-04-01")

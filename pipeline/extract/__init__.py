@@ -131,7 +131,8 @@ def candidates(doc: DocumentText) -> tuple[list[Candidate], Context]:
     masks = masked_spans(text)
     found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in table_cells(text, ctx)]
     scored = [(c, p) for c, p in found if keep(c, ctx, masks)]
-    return [apply_modifiers(c, text) for c in leftmost_longest(scored)], ctx
+    chosen = dates.spelled_out(leftmost_longest(scored), text)
+    return [apply_modifiers(c, text) for c in chosen], ctx
 
 
 def extract(doc: DocumentText) -> list[Mention]:

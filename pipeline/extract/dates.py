@@ -394,6 +394,29 @@ def periods(dates: list[Candidate], text: str) -> list[Candidate]:
     return found
 
 
+#: the bracket right after a fiscal part that spells out its months: （2025年4～6月期）
+_BRACKET_OPEN = re.compile(r"\s?\(\s?")
+
+
+def spelled_out(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """A fiscal part followed by its months in brackets takes those months: a company
+    whose 年度 is the calendar year writes "2025年度第2四半期（2025年4～6月期）"."""
+    by_start = {c.start: c for c in chosen}
+    out = []
+    for c in chosen:
+        bracket = _BRACKET_OPEN.match(text, c.end) if c.date_precision == "part" else None
+        inner = by_start.get(bracket.end()) if bracket else None
+        if (
+            inner is not None
+            and inner.kind == Kind.PERIOD
+            and inner.date_start is not None
+            and (inner.date_start, inner.date_end) != (c.date_start, c.date_end)
+        ):
+            c = c.with_(date_start=inner.date_start, date_end=inner.date_end)
+        out.append(c)
+    return out
+
+
 def written_years(text: str) -> tuple[tuple[int, int], ...]:
     """Explicit years in the text, for dating documents that carry no date of their own."""
     years = []
