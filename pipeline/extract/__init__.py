@@ -129,7 +129,7 @@ def candidates(doc: DocumentText) -> tuple[list[Candidate], Context]:
     text = doc.normalised.text
     ctx = Context(text, doc.tokens, doc.published, dates.written_years(text))
     masks = masked_spans(text)
-    found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in table_cells(text, ctx)]
+    found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in table_cells(text)]
     scored = [(c, p) for c, p in found if keep(c, ctx, masks)]
     chosen = dates.spelled_out(leftmost_longest(scored), text)
     return [apply_modifiers(c, text) for c in chosen], ctx

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.amounts import number_candidate
-from pipeline.extract.candidate import Candidate, Context
+from pipeline.extract.candidate import Candidate
 from pipeline.patterns import cues
 from pipeline.patterns.fragments import NUM, alternation
 from schemas.vocab import Kind
@@ -31,48 +31,50 @@ _NUMBER_AT = re.compile(rf"(?P<num>{NUM})")
 DECLARATION_LINES_ABOVE = 3
 
 
+#: unit tables a declared unit is looked up in, and the kind of figure each makes
+_UNIT_TABLES = (
+    (cues.CURRENCY_SUFFIXES, Kind.MONEY),
+    (cues.PERCENT_UNITS, Kind.PERCENT),
+    (cues.QUANTITY_UNITS, Kind.QUANTITY),
+    ({c: c for c in cues.COUNTERS}, Kind.COUNT),
+)
+_SCALES = {**cues.SMALL_SCALES, **cues.SCALE_WORDS}
+
+
 def _unit_of(written: str) -> tuple[Kind, str] | None:
-    if written in cues.CURRENCY_SUFFIXES:
-        return Kind.MONEY, cues.CURRENCY_SUFFIXES[written]
-    if written in cues.PERCENT_UNITS:
-        return Kind.PERCENT, cues.PERCENT_UNITS[written]
-    if written in cues.QUANTITY_UNITS:
-        return Kind.QUANTITY, cues.QUANTITY_UNITS[written]
-    if written in cues.COUNTERS:
-        return Kind.COUNT, written
-    return None
+    return next(((kind, table[written]) for table, kind in _UNIT_TABLES if written in table), None)
 
 
 def _scale_of(written: str) -> int:
     scale = 1
     for ch in written:
-        scale *= {**cues.SMALL_SCALES, **cues.SCALE_WORDS}[ch]
+        scale *= _SCALES[ch]
     return scale
 
 
-def _tables(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
-    """Runs of consecutive lines that start with "|"."""
-    found: list[list[tuple[int, str]]] = []
-    for offset, line in lines:
+def _tables(lines: list[tuple[int, str]]) -> list[range]:
+    """Line numbers of each run of consecutive lines that start with "|"."""
+    found: list[range] = []
+    for i, (_, line) in enumerate(lines):
         if line.lstrip().startswith("|"):
-            if found and found[-1][-1][0] + len(found[-1][-1][1]) + 1 == offset:
-                found[-1].append((offset, line))
+            if found and found[-1].stop == i:
+                found[-1] = range(found[-1].start, i + 1)
             else:
-                found.append([(offset, line)])
+                found.append(range(i, i + 1))
     return found
 
 
-def _declaration(lines: list[tuple[int, str]], table: list[tuple[int, str]]):
+def _declaration(lines: list[tuple[int, str]], table: range) -> tuple[tuple[Kind, str], int] | None:
     """The unit declared in the table's first row or in the lines just above it."""
-    first = lines.index(table[0])
-    for _, line in [table[0], *reversed(lines[max(0, first - DECLARATION_LINES_ABOVE) : first])]:
-        m = _DECLARATION.search(line)
+    above = range(table.start - 1, max(-1, table.start - 1 - DECLARATION_LINES_ABOVE), -1)
+    for i in [table.start, *above]:
+        m = _DECLARATION.search(lines[i][1])
         if m and (unit := _unit_of(m.group("unit"))):
             return unit, _scale_of(m.group("scale"))
     return None
 
 
-def table_cells(text: str, ctx: Context) -> list[Candidate]:
+def table_cells(text: str) -> list[Candidate]:
     """A candidate for every bare number in a table cell under a unit declaration."""
     if "|" not in text or "単位" not in text:
         return []
@@ -86,7 +88,7 @@ def table_cells(text: str, ctx: Context) -> list[Candidate]:
         if declared is None:
             continue
         (kind, unit), scale = declared
-        for line_start, line in table:
+        for line_start, line in (lines[i] for i in table):
             cell_start = line_start
             for cell in line.split("|"):
                 number = _CELL_NUMBER.match(cell)
