@@ -63,3 +63,22 @@ def test_sentences_about_different_periods_do_not_restate_a_measure(run_text):
         "前期の売上高は3,014億円、営業利益は220億円でした。"
     )
     assert [c for c in result.checks if c.rule == "restatement"] == []
+
+
+def test_across_documents_a_measure_for_the_same_date_is_compared(tmp_path):
+    from pipeline.run import run
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("サンプル工業の2024年度の売上高は合計1,200億円となりました。\n")
+    (raw / "b.txt").write_text(
+        "サンプル工業は12日、2024年度の売上高が1,300億円だったと発表した。\n"
+    )
+    result = run(raw, tmp_path / "out")
+    [check] = [c for c in result.checks if c.rule == "restatement"]
+    assert (check.status, check.severity, check.rule_version) == (
+        "warn",
+        "warning",
+        "restatement.v2",
+    )
+    assert "same date" in check.message

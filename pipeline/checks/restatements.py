@@ -2,11 +2,12 @@
 
 Two figures are one claim when they have the same kind, unit, subject and object,
 stand in different sentences, and their sentences say much the same thing (shared
-words); or when their sentences share another identical figure (anchored); or, in
-one document, when they are one subject's same measure (売上高は…) in sentences that
-name the same relative periods (``restatement.v2``).  Equal within precision: pass.
-Different with different as-of dates: the figure moved over time (information).
-Different otherwise: fail.
+words); or when their sentences share another identical figure (anchored); or when
+they are one subject's same measure (売上高は…) in sentences that name the same
+relative periods, within a document, or across documents when the sentences also
+name the same date (``restatement.v2``; across documents a difference is a warning).
+Equal within precision: pass.  Different with different as-of dates: the figure moved
+over time (information).  Different otherwise: fail.
 """
 
 from __future__ import annotations
@@ -216,6 +217,40 @@ def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
     return pairs
 
 
+def _dated_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
+    """Across documents, one subject's measure in sentences that name the same dates
+    (2024年度の売上高 in a release and in a news story), each paired with the statement
+    of another document before it.  Without a shared date the same words are too often
+    another segment or period to be one claim."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figures in ev.figures.values():
+        for f in figures:
+            m = f.mention
+            dates = ev.dates_in_sentence(m)
+            if m.kind in _KINDS and m.subject and m.measure and m.bound != "range" and dates:
+                periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
+                groups[(m.kind, m.unit, m.subject, m.measure, periods)].append(f)
+    pairs = []
+    for group in groups.values():
+        ordered = sorted(
+            group, key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start)
+        )
+        for i, b in enumerate(ordered):
+            dated = ev.dates_in_sentence(b.mention)
+            a = next(
+                (
+                    a
+                    for a in reversed(ordered[:i])
+                    if a.mention.doc_id != b.mention.doc_id
+                    and dated & ev.dates_in_sentence(a.mention)
+                ),
+                None,
+            )
+            if a is not None:
+                pairs.append((a, b))
+    return pairs
+
+
 def _same_sentence(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     return ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb)
 
@@ -237,7 +272,11 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     seen = {frozenset((a.id, b.id)) for a, b in pairs}
     for a, b in _measured_pairs(ev):
         if frozenset((a.id, b.id)) not in seen:
+            seen.add(frozenset((a.id, b.id)))
             found.append(_compare(a, b, ev.approx_tolerance, version=2))
+    for a, b in _dated_pairs(ev):
+        if frozenset((a.id, b.id)) not in seen:
+            found.append(_compare(a, b, ev.approx_tolerance, version=2, across=True))
     return found
 
 
@@ -249,8 +288,11 @@ def _agree(a: Figure, b: Figure, tol: float) -> bool:
     return strict(a, tol).meets(strict(b, tol))
 
 
-def _compare(a: Figure, b: Figure, tol: float, *, version: int = 1) -> Finding:
-    """Pass when the two agree; info when as-of dates explain a change; else fail."""
+def _compare(
+    a: Figure, b: Figure, tol: float, *, version: int = 1, across: bool = False
+) -> Finding:
+    """Pass when the two agree; info when as-of dates explain a change; else fail, or a
+    warning when only a shared measure and date tie two documents' figures (``across``)."""
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
     if ma.value == mb.value or _agree(a, b, tol):
@@ -273,6 +315,18 @@ def _compare(a: Figure, b: Figure, tol: float, *, version: int = 1) -> Finding:
             expected=str(a.interval),
             observed=str(b.interval),
             severity=Severity.INFO,
+            version=version,
+        )
+    if across:
+        return finding(
+            RULE,
+            Status.WARN,
+            [a, b],
+            f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
+            f"{written(b)} ({mb.doc_id}, line {mb.line}) for the same date; check which "
+            "is right, or whether they count different things.",
+            expected=str(a.interval),
+            observed=str(b.interval),
             version=version,
         )
     return finding(

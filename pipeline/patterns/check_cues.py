@@ -30,6 +30,8 @@ IMPLICIT_PARTS_MAX = 4
 
 #: words that date a figure relative to the report (前期の売上高は…、営業利益は…: both
 #: figures are last year's); two sentences must name the same ones to restate a measure
+#: (前期比, 前年同月比 compare with a period; they do not date the figure)
 RELATIVE_PERIOD_WORDS = (
-    r"前年同期|前年同月|(?:前|当|次|来|今|昨|本)(?:年度|期|年|季)|通期|上期|下期|中間期"
+    r"(?:前年同期|前年同月|(?:前|当|次|来|今|昨|本)(?:年度|期|年|季)|通期|上期|下期|中間期)"
+    r"(?![比同度])"
 )
