@@ -20,7 +20,9 @@ from pipeline.patterns.fragments import (
 )
 from schemas.vocab import Kind
 
-_WARI = re.compile(rf"(?P<num>{NUM})割(?:(?P<bu>{SMALL_NUM})分)?")
+_WARI = re.compile(
+    rf"(?P<num>{NUM})(?:割?\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?割(?:(?P<bu>{SMALL_NUM})分)?"
+)
 _POINTS = re.compile(
     rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}(?=\s?(?:{alternation(cues.POINT_CONTEXT)}))"
 )
@@ -30,7 +32,7 @@ _DAY_COUNT = re.compile(rf"{_NUM_OR_RANGE}日(?=(?:{alternation(cues.DAY_COUNT_A
 _SHORT_YEARS = re.compile(rf"{_NUM_OR_RANGE}{cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
 
 
-_TEMPERATURE = re.compile(rf"{_NUM_OR_RANGE}度(?![目数])")
+_TEMPERATURE = re.compile(rf"(?P<num>{NUM})(?:度?\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?度(?![目数])")
 _TEMPERATURE_WORD = re.compile(alternation(cues.TEMPERATURE_WORDS))
 
 
@@ -47,7 +49,7 @@ def _wari(m: re.Match[str], ctx: Context) -> Candidate | None:
     """割 is tenths: 3割 = 30%, 3割5分 = 35%."""
     cand = number_candidate(m, Kind.PERCENT, "percent.wari.v1", "%", scale=10)
     bu = parse_numeral(m.group("bu")) if m.group("bu") else None
-    if cand is None or bu is None:
+    if cand is None or bu is None or cand.value is None:
         return cand
     value = cand.value + bu.value
     return cand.with_(value=value, value_low=value, value_high=value, precision=Decimal(1))
