@@ -224,6 +224,8 @@ CASES = [
     ("48時間以内に", "48時間", "duration", 48, N, 48, "le", False, "h"),
     ("今後3年間で", "3年間", "duration", 3, 3, 3, "eq", False, "year"),
     ("今後3～5年で100店舗", "3～5年", "duration", N, 3, 5, "range", False, "year"),
+    ("1年半で達成", "1年半", "duration", 1.5, 1.5, 1.5, "eq", False, "year"),
+    ("2時間半の会議", "2時間半", "duration", 2.5, 2.5, 2.5, "eq", False, "h"),
     ("3ヶ月間で", "3ヶ月間", "duration", 3, 3, 3, "eq", False, "month"),
     ("1 か月以内に", "1 か月", "duration", 1, N, 1, "le", False, "month"),
     ("1週間後", "1週間", "duration", 1, 1, 1, "eq", False, "week"),

@@ -45,6 +45,23 @@ def _temperature(m: re.Match[str], ctx: Context) -> Candidate | None:
     return number_candidate(m, Kind.QUANTITY, "quantity.temperature.v1", "°C")
 
 
+_HALF = re.compile(
+    rf"(?P<num>{NUM})(?P<unit>{alternation(cues.HALF_AFTER_UNITS)}){cues.HALF}(?:間)?(?![年期ば])"
+)
+
+
+def _and_a_half(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """1年半, 2時間半: the number and half of its unit."""
+    unit = cues.HALF_AFTER_UNITS[m.group("unit")]
+    cand = number_candidate(m, Kind.DURATION, "duration.half.v1", unit)
+    if cand is None or cand.value is None:
+        return None
+    if unit == "year" and cand.value > cues.SHORT_YEARS_MAX:
+        return None  # 2020年半ば is a time of year, not a length
+    value = cand.value + Decimal("0.5")
+    return cand.with_(value=value, value_low=value, value_high=value, precision=Decimal("0.5"))
+
+
 def _wari(m: re.Match[str], ctx: Context) -> Candidate | None:
     """割 is tenths: 3割 = 30%, 3割5分 = 35%."""
     cand = number_candidate(m, Kind.PERCENT, "percent.wari.v1", "%", scale=10)
@@ -83,4 +100,5 @@ PATTERNS: list[Pattern] = [
     Pattern("duration.years.v1", _SHORT_YEARS, _short_years, 30),
     Pattern("duration.days.v1", _DAY_COUNT, _day_count, 35),
     Pattern("quantity.temperature.v1", _TEMPERATURE, _temperature, 40),
+    Pattern("duration.half.v1", _HALF, _and_a_half, 36),
 ]

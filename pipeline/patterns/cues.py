@@ -309,6 +309,19 @@ DURATION_UNITS = _frozen(
         "年間": "year",
     }
 )
+#: units a half can follow (1年半, 2時間半, 3か月半): the figure is N + 0.5 of the unit
+HALF_AFTER_UNITS = _frozen(
+    {
+        "年": "year",
+        "時間": "h",
+        "か月": "month",
+        "カ月": "month",
+        "ヶ月": "month",
+        "日": "day",
+        "週間": "week",
+    }
+)
+HALF = "半"
 #: NOTE: "N年" alone is a length of time only for small N ("僅か4年"); 3+ digits is a year
 SHORT_YEARS_UNIT = "年"
 SHORT_YEARS_MAX = 99
