@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pipeline.checks.conversions import check_conversions
 from pipeline.checks.dates import check_dates
 from pipeline.checks.evidence import Evidence, Finding
+from pipeline.checks.growth import check_growth
 from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import check_restatements
 from pipeline.checks.shares import check_shares
@@ -28,6 +29,7 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_rates,
     check_shares,
     check_dates,
+    check_growth,
 )
 
 

@@ -35,3 +35,10 @@ RELATIVE_PERIOD_WORDS = (
     r"(?:前年同期|前年同月|(?:前|当|次|来|今|昨|本)(?:年度|期|年|季)|通期|上期|下期|中間期)"
     r"(?![比同度])"
 )
+#: what a change rate is measured against (前期比6.5%増); 同 repeats the one before
+CHANGE_BASES = ("前年同期比", "前年同月比", "前年度比", "前年比", "前期比", "前月比", "同")
+#: words after a change rate that give its direction (longest first)
+INCREASE_WORDS = ("増加", "上昇", "増", "アップ")
+DECREASE_WORDS = ("減少", "低下", "減", "ダウン")
+#: words that place a figure in the earlier period a change rate compares with
+EARLIER_PERIOD_WORDS = ("前年同期", "前年度", "前期", "前年", "昨年", "前月")

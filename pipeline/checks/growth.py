@@ -1,0 +1,133 @@
+"""growth: a stated change rate against the two figures it compares.
+
+"売上高は3,210億円（前期比6.5%増）" and, in the same document, "前期の売上高は3,014億円":
+the rate must meet (3,210 / 3,014 − 1) × 100 with every figure read as the interval
+it was rounded from.  The rate is tied to its amount by the text between them (a
+bracket right after the amount, or "前期比6.5%増の3,210億円"); the earlier figure is
+the same subject's same measure, under the same heading, in a sentence that names the
+earlier period.  A rate whose two figures are not both written is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
+from pipeline.checks.intervals import Interval, strict
+from pipeline.patterns.check_cues import (
+    CHANGE_BASES,
+    DECREASE_WORDS,
+    EARLIER_PERIOD_WORDS,
+    INCREASE_WORDS,
+    RELATIVE_PERIOD_WORDS,
+)
+
+RULE = "growth"
+_AMOUNTS = {"money", "count", "quantity"}
+_BASE = rf"(?:{'|'.join(CHANGE_BASES)})"
+_DIRECTION = rf"(?P<dir>{'|'.join(INCREASE_WORDS + DECREASE_WORDS)})"
+#: "3,210億円（前期比6.5%増）": amount, bracket, base, then the rate
+_RATE_AFTER = re.compile(rf"^\s?[(（]\s?{_BASE}\s?[+＋]?$")
+#: "前期比6.5%増の3,210億円": base, the rate, direction, の, then the amount
+_BASE_BEFORE = re.compile(rf"{_BASE}\s?[+＋]?$")
+_AMOUNT_NEXT = re.compile(r"^\s?の\s?$")
+_DIRECTION_AFTER = re.compile(rf"\s?{_DIRECTION}")
+_EARLIER = re.compile("|".join(EARLIER_PERIOD_WORDS))
+_PERIOD_PREFIX = re.compile(rf"^(?:{RELATIVE_PERIOD_WORDS})の?")
+
+
+def _measure(f: Figure) -> str | None:
+    """The measure without the period it is of: 前期の売上高 and 当期の売上高 are 売上高."""
+    m = f.mention.measure
+    return _PERIOD_PREFIX.sub("", m) if m else None
+
+
+def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, int]]:
+    """(rate, amount, +1 or -1) for each change rate written against an amount."""
+    found = []
+    amounts = [f for f in figures if f.mention.kind in _AMOUNTS]
+    for rate in figures:
+        r = rate.mention
+        if r.kind != "percent" or r.unit != "%" or r.value is None:
+            continue
+        text = ev.texts[r.doc_id]
+        direction = _DIRECTION_AFTER.match(text, r.end)
+        if direction is None:
+            continue
+        before = [f for f in amounts if f.mention.end <= r.start]
+        after = [f for f in amounts if f.mention.start >= direction.end()]
+        # "3,210億円（前期比6.5%増）"
+        if before and _RATE_AFTER.match(text[before[-1].mention.end : r.start]):
+            found.append((rate, before[-1], _sign(direction.group("dir"))))
+        # "前期比6.5%増の3,210億円"
+        elif (
+            after
+            and _BASE_BEFORE.search(text[max(0, r.start - 8) : r.start])
+            and _AMOUNT_NEXT.match(text[direction.end() : after[0].mention.start])
+        ):
+            found.append((rate, after[0], _sign(direction.group("dir"))))
+    return found
+
+
+def _sign(direction: str) -> int:
+    return -1 if direction in DECREASE_WORDS else 1
+
+
+def _earlier(ev: Evidence, figures: list[Figure], current: Figure) -> Figure | None:
+    """The one figure of the earlier period for the same subject and measure."""
+    c = current.mention
+    measure = _measure(current)
+    if not measure:
+        return None
+    candidates = [
+        f
+        for f in figures
+        if f is not current
+        and f.mention.kind == c.kind
+        and f.mention.unit == c.unit
+        and f.mention.subject == c.subject
+        and _measure(f) == measure
+        and f.mention.value
+        and ev.section_of(f.mention) == ev.section_of(c)
+        and _EARLIER.search(_without_comparisons(ev.sentence(f.mention)))
+        and not _EARLIER.search(_without_comparisons(ev.sentence(c)))
+    ]
+    values = {f.mention.value for f in candidates}
+    return candidates[0] if len(values) == 1 else None
+
+
+def _without_comparisons(sentence: str) -> str:
+    """前期比 and 前年同期比 compare with a period; they do not place the figure in it."""
+    return re.sub(rf"{_BASE}", "", sentence)
+
+
+def check_growth(ev: Evidence) -> list[Finding]:
+    found = []
+    for figures in ev.figures.values():
+        for rate, current, sign in _rated(ev, figures):
+            base = _earlier(ev, figures, current)
+            if base is None:
+                continue
+            now, then = strict(current, ev.approx_tolerance), strict(base, ev.approx_tolerance)
+            if then.low <= 0:
+                continue
+            change = Interval((now.low / then.high - 1) * 100, (now.high / then.low - 1) * 100)
+            stated = rate.interval
+            stated = Interval(sign * stated.low, sign * stated.high)
+            stated = Interval(min(stated.low, stated.high), max(stated.low, stated.high))
+            ok = change.meets(stated)
+            message = (
+                f"{written(current)} against {written(base)} is a change of {change} %; "
+                f"the stated {written(rate)} {'agrees' if ok else 'does not agree'}."
+            )
+            found.append(
+                verdict(
+                    RULE,
+                    ok,
+                    [rate, current, base],
+                    message,
+                    expected=f"{change} %",
+                    observed=f"{stated} %",
+                )
+            )
+    return found
