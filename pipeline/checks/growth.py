@@ -33,6 +33,9 @@ _BASE_BEFORE = re.compile(rf"{_BASE}\s?[+＋]?$")
 _AMOUNT_NEXT = re.compile(r"^\s?の\s?$")
 _DIRECTION_AFTER = re.compile(rf"\s?{_DIRECTION}")
 _EARLIER = re.compile("|".join(EARLIER_PERIOD_WORDS))
+_COMPARISONS = re.compile("|".join(b for b in CHANGE_BASES if b.endswith("比")))
+#: NOTE: characters between an amount and its bracketed rate: "（前年同期比"
+_MAX_GAP = 10
 _PERIOD_PREFIX = re.compile(rf"^(?:{RELATIVE_PERIOD_WORDS})の?")
 
 
@@ -57,7 +60,8 @@ def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, in
         before = [f for f in amounts if f.mention.end <= r.start]
         after = [f for f in amounts if f.mention.start >= direction.end()]
         # "3,210億円（前期比6.5%増）"
-        if before and _RATE_AFTER.match(text[before[-1].mention.end : r.start]):
+        gap = r.start - before[-1].mention.end if before else None
+        if gap is not None and gap <= _MAX_GAP and _RATE_AFTER.match(text[r.start - gap : r.start]):
             found.append((rate, before[-1], _sign(direction.group("dir"))))
         # "前期比6.5%増の3,210億円"
         elif (
@@ -98,7 +102,7 @@ def _earlier(ev: Evidence, figures: list[Figure], current: Figure) -> Figure | N
 
 def _without_comparisons(sentence: str) -> str:
     """前期比 and 前年同期比 compare with a period; they do not place the figure in it."""
-    return re.sub(rf"{_BASE}", "", sentence)
+    return _COMPARISONS.sub("", sentence)
 
 
 def check_growth(ev: Evidence) -> list[Finding]:
