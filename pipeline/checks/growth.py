@@ -11,6 +11,7 @@ earlier period.  A rate whose two figures are not both written is not checked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
@@ -49,6 +50,8 @@ def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, in
     """(rate, amount, +1 or -1) for each change rate written against an amount."""
     found = []
     amounts = [f for f in figures if f.mention.kind in _AMOUNTS]
+    ends = [f.mention.end for f in amounts]
+    starts = [f.mention.start for f in amounts]
     for rate in figures:
         r = rate.mention
         if r.kind != "percent" or r.unit != "%" or r.value is None:
@@ -57,19 +60,26 @@ def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, in
         direction = _DIRECTION_AFTER.match(text, r.end)
         if direction is None:
             continue
-        before = [f for f in amounts if f.mention.end <= r.start]
-        after = [f for f in amounts if f.mention.start >= direction.end()]
+        k = bisect_right(ends, r.start)
+        j = bisect_left(starts, direction.end())
+        previous = amounts[k - 1] if k else None
+        following = amounts[j] if j < len(amounts) else None
+        sign = _sign(direction.group("dir"))
         # "3,210億円（前期比6.5%増）"
-        gap = r.start - before[-1].mention.end if before else None
-        if gap is not None and gap <= _MAX_GAP and _RATE_AFTER.match(text[r.start - gap : r.start]):
-            found.append((rate, before[-1], _sign(direction.group("dir"))))
+        if (
+            previous is not None
+            and r.start - previous.mention.end <= _MAX_GAP
+            and _RATE_AFTER.match(text[previous.mention.end : r.start])
+        ):
+            found.append((rate, previous, sign))
         # "前期比6.5%増の3,210億円"
         elif (
-            after
+            following is not None
+            and following.mention.start - direction.end() <= _MAX_GAP
             and _BASE_BEFORE.search(text[max(0, r.start - 8) : r.start])
-            and _AMOUNT_NEXT.match(text[direction.end() : after[0].mention.start])
+            and _AMOUNT_NEXT.match(text[direction.end() : following.mention.start])
         ):
-            found.append((rate, after[0], _sign(direction.group("dir"))))
+            found.append((rate, following, sign))
     return found
 
 
