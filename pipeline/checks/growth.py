@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
@@ -87,25 +88,30 @@ def _sign(direction: str) -> int:
     return -1 if direction in DECREASE_WORDS else 1
 
 
-def _earlier(ev: Evidence, figures: list[Figure], current: Figure) -> Figure | None:
+def _key(f: Figure) -> tuple:
+    m = f.mention
+    return (m.kind, m.unit, m.subject, _measure(f))
+
+
+def _earlier_figures(ev: Evidence, figures: list[Figure]) -> dict[tuple, list[Figure]]:
+    """A document's figures whose sentence names an earlier period, by what they measure."""
+    found: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.mention.value and f.mention.measure and _names_earlier(ev, f):
+            found[_key(f)].append(f)
+    return found
+
+
+def _names_earlier(ev: Evidence, f: Figure) -> bool:
+    return bool(_EARLIER.search(_without_comparisons(ev.sentence(f.mention))))
+
+
+def _earlier(ev: Evidence, earlier: dict[tuple, list[Figure]], current: Figure) -> Figure | None:
     """The one figure of the earlier period for the same subject and measure."""
-    c = current.mention
-    measure = _measure(current)
-    if not measure:
+    if not current.mention.measure or _names_earlier(ev, current):
         return None
-    candidates = [
-        f
-        for f in figures
-        if f is not current
-        and f.mention.kind == c.kind
-        and f.mention.unit == c.unit
-        and f.mention.subject == c.subject
-        and _measure(f) == measure
-        and f.mention.value
-        and ev.section_of(f.mention) == ev.section_of(c)
-        and _EARLIER.search(_without_comparisons(ev.sentence(f.mention)))
-        and not _EARLIER.search(_without_comparisons(ev.sentence(c)))
-    ]
+    section = ev.section_of(current.mention)
+    candidates = [f for f in earlier.get(_key(current), []) if ev.section_of(f.mention) == section]
     values = {f.mention.value for f in candidates}
     return candidates[0] if len(values) == 1 else None
 
@@ -118,8 +124,10 @@ def _without_comparisons(sentence: str) -> str:
 def check_growth(ev: Evidence) -> list[Finding]:
     found = []
     for figures in ev.figures.values():
-        for rate, current, sign in _rated(ev, figures):
-            base = _earlier(ev, figures, current)
+        rated = _rated(ev, figures)
+        earlier = _earlier_figures(ev, figures) if rated else {}
+        for rate, current, sign in rated:
+            base = _earlier(ev, earlier, current)
             if base is None:
                 continue
             now, then = strict(current, ev.approx_tolerance), strict(base, ev.approx_tolerance)
