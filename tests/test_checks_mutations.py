@@ -36,6 +36,8 @@ MUTATIONS = [
     (PDF, "総額 4.8 億元", "総額 4.8 万元", "4.8 万元", {"restatement"}),
     # a restated lower bound ("以上") changed: the two statements name different numbers
     (PDF, "計 7,300 万件", "計 7,300 件", "7,300 件", {"restatement"}),
+    # a headline's rate changed, not the body's (正確率 96% / 96%の正確率)
+    (PDF, "正確率 96%", "正確率 86%", "86%", {"restatement"}),
     # the document's rate changed: every conversion made with it no longer agrees
     (WEB, "1人民元=15.5円", "1人民元=16.5円", "1人民元=16.5円", {"conversion"}),
 ]

@@ -12,6 +12,10 @@ MEASURES = [
     ("海外事業の売上高は500億円で、", "500億円", "海外事業の売上高"),
     ("研究開発費は総額120億円で、", "120億円", "研究開発費"),
     ("従業員数は5,230人。", "5,230人", "従業員数"),
+    # a rate's own label: before it, or after it with の (not a comparison such as 前年比)
+    ("この技術は96%の正確率である。", "96%", "正確率"),
+    ("正確率96%の技術。", "96%", "正確率"),
+    ("売上高は前年比10%増えた。", "10%", "売上高"),
     # nothing the clause is about: no measure
     ("マスク100万枚を寄付した。", "100万枚", None),
     # a particle in an earlier sentence does not reach

@@ -15,7 +15,7 @@ import numpy as np
 
 from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
 from pipeline.link.entities import Name, find_names
-from pipeline.link.measures import SpanSet, measure_of
+from pipeline.link.measures import LABELLED_KINDS, SpanSet, label_of, measure_of
 from pipeline.normalise import NormalisedText
 from pipeline.patterns import entity_cues as cues
 from pipeline.tokenise import Tokens
@@ -99,7 +99,13 @@ def link(
             measure = measure_of(text, tokens, start, places, skipped)
             # "X の売上高は": the figure is X's, whatever the paragraph is about
             update["subject"] = measure.owner or layout.subject(start)
-            update["measure"] = measure.phrase
+            # a rate's own label (96%の正確率) says more than its clause's topic (技術は)
+            label = (
+                label_of(text, tokens, start, start + len(m.normalized), skipped[1])
+                if m.kind in LABELLED_KINDS
+                else None
+            )
+            update["measure"] = label or measure.phrase
             if m.as_of is None:
                 update["as_of"] = _footnote_as_of(text, sentences, sentence_starts, start, scopes)
         linked.append(m.model_copy(update=update) if update else m)

@@ -112,3 +112,33 @@ def measure_of(
         elif not named_or_dated.covers(a, b) and text[a:b] not in cues.MEASURE_STOPWORDS:
             kept.append(text[a:b])
     return Measure("の".join(kept) if kept else None, owner)
+
+
+#: kinds whose measure may be the noun written right beside the figure (正確率96%,
+#: 96%の正確率); amounts and counts have their object for that
+LABELLED_KINDS = frozenset({"percent", "ratio", "duration"})
+
+
+def label_of(text: str, tokens: Tokens, start: int, end: int, skipped: SpanSet) -> str | None:
+    """The noun run written right before a figure or after it with の: 正確率 in
+    "正確率96%" and in "96%の正確率"; names and dates are not labels."""
+    i = tokens.index_ending_at(start)
+    if i is not None and _is_noun(tokens, i) and not tokens.pos(i).startswith("名詞-数詞"):
+        a, b = _noun_runs(tokens, i)[-1]
+        # 前年比10%: a comparison, not what the rate is of
+        if not skipped.covers(a, b) and not text[a:b].endswith(cues.COMPARISON_ENDING):
+            return text[a:b]
+    if text.startswith("の", end):
+        j = tokens.index_starting_at(end + 1)
+        k = j
+        while k is not None and k < len(tokens) and _is_noun(tokens, k):
+            if tokens.pos(k).startswith("名詞-数詞") or (
+                k > j and tokens.starts[k] != tokens.ends[k - 1]
+            ):
+                break
+            k += 1
+        if j is not None and k is not None and k > j:
+            a, b = int(tokens.starts[j]), int(tokens.ends[k - 1])
+            if not skipped.covers(a, b):
+                return text[a:b]
+    return None

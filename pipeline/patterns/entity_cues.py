@@ -80,6 +80,8 @@ NAME_WORD_ENDINGS = ("語", "人", "製", "産")
 MEASURE_PARTICLES = ("は", "が", "も")
 #: noun runs before a particle that say nothing about what is measured (X等は, 同社は)
 MEASURE_STOPWORDS = frozenset({"等", "など", "ら", "同社", "当社", "同", "各", "うち"})
+#: the ending of a comparison written before a rate (前年比, 前期比): not its label
+COMPARISON_ENDING = "比"
 #: tokens that end a sentence: a measure is never looked for across them
 SENTENCE_BREAKS = frozenset({"。", "!", "?", "！", "？"})
 #: NOTE: how far before a figure (characters) its clause's particle is looked for
