@@ -88,6 +88,7 @@ def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Fi
                 for a in reversed(distinct[:i])
                 if _same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
                 and not _different_events(ev, a.mention, b.mention)
+                and _same_parties(ev, a.mention, b.mention)
             ),
             None,
         )
@@ -194,9 +195,11 @@ def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
     for figures in ev.figures.values():
         for f in figures:
             m = f.mention
-            if m.kind in _KINDS and m.subject and m.measure and m.bound != "range":
+            # what is counted says more than what the clause is about (技術は…550の病院)
+            what = m.object or m.measure
+            if m.kind in _KINDS and m.subject and what and m.bound != "range":
                 periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
-                groups[(m.doc_id, m.kind, m.unit, m.subject, m.measure, periods)].append(f)
+                groups[(m.doc_id, m.kind, m.unit, m.subject, what, periods)].append(f)
     pairs = []
     for group in groups.values():
         ordered = sorted(
@@ -209,6 +212,7 @@ def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
                     for a in reversed(ordered[:i])
                     if not _same_sentence(ev, a.mention, b.mention)
                     and not _different_events(ev, a.mention, b.mention)
+                    and (not b.mention.object or _same_parties(ev, a.mention, b.mention))
                 ),
                 None,
             )
@@ -249,6 +253,13 @@ def _dated_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             if a is not None:
                 pairs.append((a, b))
     return pairs
+
+
+def _same_parties(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """Figures tied only by what they count (病院, マスク) are one claim only when their
+    sentences name the same entities: "日本にマスク100万枚" and "韓国にマスク50万枚" are two,
+    and so are "世界中で550を超える病院" and "日本とインドネシアの…40を超える病院"."""
+    return ev.entities_in_sentence(ma) == ev.entities_in_sentence(mb)
 
 
 def _same_sentence(ev: Evidence, ma: Mention, mb: Mention) -> bool:
