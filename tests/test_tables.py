@@ -33,3 +33,21 @@ def test_a_declaration_in_the_header_row(mentions_of):
 def test_without_a_declaration_bare_cells_are_not_figures(mentions_of):
     table = "| 項目 | 数 |\n|---|---|\n| 社員 | 1,200 |\n"
     assert [m for m in mentions_of(table) if m.rule == "table.cell.v1"] == []
+
+
+def test_header_cells_give_their_columns_units(mentions_of):
+    table = (
+        "| 区分 | 売上高（百万円） | 前年比(%) | 従業員(人) |\n"
+        "|---|---|---|---|\n"
+        "| 国内 | 12,345 | 5.6 | 1,200 |\n"
+    )
+    cells = [
+        (m.surface, m.kind, m.value, m.unit)
+        for m in mentions_of(table)
+        if m.rule == "table.cell.v1"
+    ]
+    assert cells == [
+        ("12,345", "money", 12_345e6, "JPY"),
+        ("5.6", "percent", 5.6, "%"),
+        ("1,200", "count", 1_200, "人"),
+    ]

@@ -24,6 +24,12 @@ _DECLARATION = re.compile(
     rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})"
     r"\s?[)）]?"
 )
+#: a header cell that ends in its column's unit: 売上高（百万円）, 前年比(%), 人口(千人)
+_COLUMN_UNIT = re.compile(
+    rf"[(（](?:単位\s?[:：]?\s?)?(?P<scale>[{''.join(cues.SMALL_SCALES)}{''.join(cues.SCALE_WORDS)}]*)"
+    rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
+    rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})\s?[)）]\s*$"
+)
 #: a cell that is a number and nothing else (a sign may come first: △1,234)
 _CELL_NUMBER = re.compile(rf"\s*(?:[{''.join(cues.NEGATIVE_MARKERS)}]\s?)?(?P<num>{NUM})\s*$")
 _NUMBER_AT = re.compile(rf"(?P<num>{NUM})")
@@ -39,6 +45,9 @@ _UNIT_TABLES = (
     ({c: c for c in cues.COUNTERS}, Kind.COUNT),
 )
 _SCALES = {**cues.SMALL_SCALES, **cues.SCALE_WORDS}
+
+
+Unit = tuple[tuple[Kind, str], int]
 
 
 def _unit_of(written: str) -> tuple[Kind, str] | None:
@@ -64,7 +73,7 @@ def _tables(lines: list[tuple[int, str]]) -> list[range]:
     return found
 
 
-def _declaration(lines: list[tuple[int, str]], table: range) -> tuple[tuple[Kind, str], int] | None:
+def _declaration(lines: list[tuple[int, str]], table: range) -> Unit | None:
     """The unit declared in the table's first row or in the lines just above it."""
     above = range(table.start - 1, max(-1, table.start - 1 - DECLARATION_LINES_ABOVE), -1)
     for i in [table.start, *above]:
@@ -74,9 +83,20 @@ def _declaration(lines: list[tuple[int, str]], table: range) -> tuple[tuple[Kind
     return None
 
 
+def _column_units(header: str) -> dict[int, Unit]:
+    """Units the header row gives its columns, by cell index."""
+    units = {}
+    for c, cell in enumerate(header.split("|")):
+        m = _COLUMN_UNIT.search(cell)
+        if m and (unit := _unit_of(m.group("unit"))):
+            units[c] = (unit, _scale_of(m.group("scale")))
+    return units
+
+
 def table_cells(text: str) -> list[Candidate]:
-    """A candidate for every bare number in a table cell under a unit declaration."""
-    if "|" not in text or "単位" not in text:
+    """A candidate for every bare number in a table cell whose unit is declared, for
+    the table (（単位：百万円） above it) or for its column (売上高（百万円） in the header)."""
+    if "|" not in text:
         return []
     lines, offset = [], 0
     for line in text.split("\n"):
@@ -85,14 +105,16 @@ def table_cells(text: str) -> list[Candidate]:
     found = []
     for table in _tables(lines):
         declared = _declaration(lines, table)
-        if declared is None:
+        columns = _column_units(lines[table.start][1])
+        if declared is None and not columns:
             continue
-        (kind, unit), scale = declared
         for line_start, line in (lines[i] for i in table):
             cell_start = line_start
-            for cell in line.split("|"):
+            for c, cell in enumerate(line.split("|")):
                 number = _CELL_NUMBER.match(cell)
-                if number is not None:
+                unit_here = columns.get(c, declared)
+                if number is not None and unit_here is not None:
+                    (kind, unit), scale = unit_here
                     at = _NUMBER_AT.match(text, cell_start + number.start("num"))
                     cand = number_candidate(at, kind, "table.cell.v1", unit, scale=scale)
                     if cand is not None:
