@@ -39,6 +39,8 @@ MAX_BYTES = 50 * 1024 * 1024
 #: or not text, and is refused
 MAX_REPAIRED_BYTES = 16
 MAX_REPAIRED_SHARE = 0.001
+#: NOTE: Japanese characters read correctly for each damaged byte, at least
+REPAIRED_MIN_JAPANESE_PER_BYTE = 50
 SIDECAR_SUFFIX = ".meta.toml"
 #: the errors-table stage of a document read despite damage (processed, with a warning)
 REPAIRED_STAGE = "ingest (read with repairs)"
@@ -94,6 +96,11 @@ def _nearly_utf8(data: bytes) -> Decoded | None:
     damaged = text.count("\ufffd") - data.count("\ufffd".encode())
     if damaged > min(MAX_REPAIRED_BYTES, len(data) * MAX_REPAIRED_SHARE):
         return None
+    # a Shift_JIS file with few non-ASCII bytes also has little "damage": the rest of
+    # the text must read as plenty of Japanese for the damage to be damage
+    japanese = sum(1 for c in text if not c.isascii() and _JAPANESE.match(c))
+    if japanese < REPAIRED_MIN_JAPANESE_PER_BYTE * damaged:
+        return None
     first = text.index("\ufffd")
     return Decoded(
         text,
@@ -101,6 +108,23 @@ def _nearly_utf8(data: bytes) -> Decoded | None:
         f"{damaged} damaged byte(s) read as U+FFFD, the first at character {first}; "
         "figures written across them may be missing",
     )
+
+
+#: Japanese encodings tried byte for byte when detection guesses another script
+JAPANESE_ENCODINGS = ("cp932", "euc_jp")
+
+
+def _reads_as_japanese(text: str) -> bool:
+    return "\ufffd" not in text and _japanese_share(text) >= MIN_JAPANESE_SHARE
+
+
+def _japanese_reading(data: bytes) -> charset_normalizer.CharsetMatch | None:
+    """The first Japanese encoding that decodes every byte into Japanese text."""
+    for encoding in JAPANESE_ENCODINGS:
+        match = charset_normalizer.from_bytes(data, cp_isolation=[encoding]).best()
+        if match is not None and _reads_as_japanese(str(match)):
+            return match
+    return None
 
 
 def decode(path: Path, data: bytes) -> Decoded:
@@ -136,6 +160,10 @@ def decode(path: Path, data: bytes) -> Decoded:
     if b"\x00" in data[:8192]:
         raise IngestFailure(f"{path}: looks binary (contains NUL bytes), not a text document")
     best = charset_normalizer.from_bytes(data).best()
+    if best is not None and not _reads_as_japanese(str(best)):
+        # with only a few non-ASCII bytes the detector may guess a European code page;
+        # a Japanese encoding that decodes every byte into Japanese is the better reading
+        best = _japanese_reading(data) or best
     if best is None:
         raise IngestFailure(
             f"{path}: not valid UTF-8 (byte 0x{data[first_bad]:02x} at offset "

@@ -138,3 +138,10 @@ def test_heavy_damage_is_still_refused(tmp_path, content):
     (tmp_path / "bad.txt").write_bytes(content)
     sources, errors = ingest(tmp_path)
     assert sources == [] and len(errors) == 1 and errors[0].stage == "ingest"
+
+
+def test_a_mostly_ascii_shift_jis_file_is_decoded_not_repaired(tmp_path):
+    text = "Press release. " * 1400 + "売上高は100億円。\n"  # 21 kB, 16 non-ASCII bytes
+    (tmp_path / "sjis.txt").write_bytes(text.encode("cp932"))
+    (source,), errors = ingest(tmp_path)
+    assert errors == [] and source.repairs is None and "売上高は100億円" in source.text
