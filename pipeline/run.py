@@ -138,7 +138,7 @@ def _resolve_entities(
 
     def canonical_subject(m: Mention) -> Mention:
         name = canonical.get(id_of.get(name_key(m.subject), "")) if m.subject else None
-        return m if name == m.subject else m.model_copy(update={"subject": name})
+        return m if name == m.subject else m.amended(subject=name)
 
     result.mentions = [canonical_subject(m) for m in result.mentions]
     # column by column: a record object per occurrence would cost more than the rest

@@ -47,6 +47,8 @@ def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
         checks.append(
             # built by this program from checked parts; the checks table is validated whole
             Check.model_construct(
+                # one set of field names for all checks (pydantic keeps one per object)
+                _fields_set=Check.field_names(),
                 check_id=f"{f.rule}:{counts[f.rule] + start:04d}",
                 rule=f.rule,
                 rule_version=f.rule_version,

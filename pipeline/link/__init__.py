@@ -108,7 +108,8 @@ def link(
             update["measure"] = label or measure.phrase
             if m.as_of is None:
                 update["as_of"] = _footnote_as_of(text, sentences, sentence_starts, start, scopes)
-        linked.append(m.model_copy(update=update) if update else m)
+        # every figure is rebuilt, so all share one set of field names (see amended)
+        linked.append(m.amended(**update))
     spans = norm.starts_to_source(np.array([o.start for o in places], dtype=np.int64)).tolist()
     ends = norm.ends_to_source(np.array([o.end for o in places], dtype=np.int64)).tolist()
     source_places = [(s, e, norm.source[s:e]) for s, e in zip(spans, ends, strict=True)]
