@@ -47,18 +47,27 @@ def test_one_measure_restated_with_another_value(run_text):
     assert found == [("fail", "restatement.v2")]
 
 
-def test_a_measure_is_not_compared_across_documents(tmp_path):
-    # the same word across documents is too often another segment or period
+def _restatements_across(tmp_path, first: str, second: str) -> list:
+    """The restatement checks of a run on two one-line documents."""
     from pipeline.run import run
 
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "a.txt").write_text("■産業機器事業\nサンプル工業の売上高は1,390億円となりました。\n")
-    (raw / "b.txt").write_text(
-        "サンプル工業は12日、2024年度の売上高が3,210億円だったと発表した。\n"
+    (raw / "a.txt").write_text(first + "\n", encoding="utf-8")
+    (raw / "b.txt").write_text(second + "\n", encoding="utf-8")
+    return [c for c in run(raw, tmp_path / "out").checks if c.rule == "restatement"]
+
+
+def test_a_measure_without_a_shared_date_is_not_compared_across_documents(tmp_path):
+    # the same word across documents is too often another segment or period
+    assert (
+        _restatements_across(
+            tmp_path,
+            "■産業機器事業\nサンプル工業の売上高は1,390億円となりました。",
+            "サンプル工業は12日、2024年度の売上高が3,210億円だったと発表した。",
+        )
+        == []
     )
-    result = run(raw, tmp_path / "out")
-    assert [c for c in result.checks if c.rule == "restatement"] == []
 
 
 def test_sentences_about_different_periods_do_not_restate_a_measure(run_text):
@@ -70,16 +79,11 @@ def test_sentences_about_different_periods_do_not_restate_a_measure(run_text):
 
 
 def test_across_documents_a_measure_for_the_same_date_is_compared(tmp_path):
-    from pipeline.run import run
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text("サンプル工業の2024年度の売上高は合計1,200億円となりました。\n")
-    (raw / "b.txt").write_text(
-        "サンプル工業は12日、2024年度の売上高が1,300億円だったと発表した。\n"
+    [check] = _restatements_across(
+        tmp_path,
+        "サンプル工業の2024年度の売上高は合計1,200億円となりました。",
+        "サンプル工業は12日、2024年度の売上高が1,300億円だったと発表した。",
     )
-    result = run(raw, tmp_path / "out")
-    [check] = [c for c in result.checks if c.rule == "restatement"]
     assert (check.status, check.severity, check.rule_version) == (
         "warn",
         "warning",
