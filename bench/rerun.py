@@ -4,7 +4,7 @@ Generates a 200-document corpus from the seeds (as bench/benchmark.py does), run
 whole pipeline with an empty cache, then again on the same input, and prints both
 times and their ratio.  Cross-document checks are recomputed on the second run.
 
-    python bench/rerun.py [--files 200] [--megabytes 3.4] [--check]
+    python bench/rerun.py [--files 200] [--megabytes 3.4] [--distinct] [--check]
 """
 
 from __future__ import annotations
@@ -27,9 +27,14 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--megabytes", type=float, default=3.4)
     parser.add_argument("--check", action="store_true", help="exit 1 when the target is missed")
+    parser.add_argument(
+        "--distinct",
+        action="store_true",
+        help="give every document its own made-up names (see bench/benchmark.py)",
+    )
     args = parser.parse_args()
     corpus, out = WORK / "rerun", WORK / "rerun-out"
-    generate(corpus, args.files, args.megabytes)
+    generate(corpus, args.files, args.megabytes, distinct=args.distinct)
     shutil.rmtree(out, ignore_errors=True)
     timings = []
     for _ in range(2):
