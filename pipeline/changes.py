@@ -133,9 +133,16 @@ def _mention_changes(
     """Changes in modified documents, and each previous mention id's id now."""
     found: list[dict] = []
     renamed: dict[str, str] = {}
+    # each table split by document once: a batch of updated documents stays linear
+    old_rows: dict[str, list[dict]] = defaultdict(list)
+    for r in before.to_dict("records"):
+        old_rows[r["doc_id"]].append(_row(r))
+    new_rows: dict[str, list[dict]] = defaultdict(list)
+    for m in mentions:
+        if m.doc_id in docs:
+            new_rows[m.doc_id].append(_row({c: getattr(m, c) for c in _MENTION_COLUMNS}))
     for doc_id in sorted(docs):
-        old = [_row(r) for r in before[before["doc_id"] == doc_id].to_dict("records")]
-        new = [_row(m.model_dump()) for m in mentions if m.doc_id == doc_id]
+        old, new = old_rows[doc_id], new_rows[doc_id]
         pairs, removed, added = _pair(old, new)
         renamed.update({a["mention_id"]: b["mention_id"] for a, b in pairs})
         for a, b in pairs:
