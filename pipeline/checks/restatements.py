@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
@@ -76,30 +77,20 @@ def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Fi
     firsts: dict[float, Figure] = {}
     for f in group:
         firsts.setdefault(f.mention.value, f)
-    distinct = sorted(
-        (f for f in firsts.values() if f.mention.object),
-        key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start),
+    distinct = [f for f in firsts.values() if f.mention.object]
+    return _each_with_earlier(
+        {(): distinct},
+        lambda a, b: (
+            _same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
+            and not _different_events(ev, a.mention, b.mention)
+            and _same_parties(ev, a.mention, b.mention)
+        ),
     )
-    pairs = []
-    for i, b in enumerate(distinct):
-        a = next(
-            (
-                a
-                for a in reversed(distinct[:i])
-                if _same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
-                and not _different_events(ev, a.mention, b.mention)
-                and _same_parties(ev, a.mention, b.mention)
-            ),
-            None,
-        )
-        if a is not None:
-            pairs.append((a, b))
-    return pairs
 
 
 def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
     ma, mb = a.mention, b.mention
-    if ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb):
+    if _same_sentence(ev, ma, mb):
         return False
     return _overlap(ev.context_words(ma), ev.context_words(mb)) >= threshold
 
@@ -200,25 +191,14 @@ def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             if m.kind in _KINDS and m.subject and what and m.bound != "range":
                 periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
                 groups[(m.doc_id, m.kind, m.unit, m.subject, what, periods)].append(f)
-    pairs = []
-    for group in groups.values():
-        ordered = sorted(
-            group, key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start)
-        )
-        for i, b in enumerate(ordered):
-            a = next(
-                (
-                    a
-                    for a in reversed(ordered[:i])
-                    if not _same_sentence(ev, a.mention, b.mention)
-                    and not _different_events(ev, a.mention, b.mention)
-                    and (not b.mention.object or _same_parties(ev, a.mention, b.mention))
-                ),
-                None,
-            )
-            if a is not None:
-                pairs.append((a, b))
-    return pairs
+    return _each_with_earlier(
+        groups,
+        lambda a, b: (
+            not _same_sentence(ev, a.mention, b.mention)
+            and not _different_events(ev, a.mention, b.mention)
+            and (not b.mention.object or _same_parties(ev, a.mention, b.mention))
+        ),
+    )
 
 
 def _dated_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
@@ -234,22 +214,27 @@ def _dated_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             if m.kind in _KINDS and m.subject and m.measure and m.bound != "range" and dates:
                 periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
                 groups[(m.kind, m.unit, m.subject, m.measure, periods)].append(f)
+    return _each_with_earlier(
+        groups,
+        lambda a, b: (
+            a.mention.doc_id != b.mention.doc_id
+            and bool(ev.dates_in_sentence(a.mention) & ev.dates_in_sentence(b.mention))
+        ),
+    )
+
+
+def _each_with_earlier(
+    groups: dict[tuple, list[Figure]], joinable: Callable[[Figure, Figure], bool]
+) -> list[tuple[Figure, Figure]]:
+    """Each figure paired with the latest statement before it (by as-of date, then
+    document order) that it may restate, so a changing figure reads as a chain."""
     pairs = []
     for group in groups.values():
         ordered = sorted(
             group, key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start)
         )
         for i, b in enumerate(ordered):
-            dated = ev.dates_in_sentence(b.mention)
-            a = next(
-                (
-                    a
-                    for a in reversed(ordered[:i])
-                    if a.mention.doc_id != b.mention.doc_id
-                    and dated & ev.dates_in_sentence(a.mention)
-                ),
-                None,
-            )
+            a = next((a for a in reversed(ordered[:i]) if joinable(a, b)), None)
             if a is not None:
                 pairs.append((a, b))
     return pairs
@@ -278,9 +263,11 @@ def check_restatements(ev: Evidence) -> list[Finding]:
         for p in _equal_pairs(ev, group) + _differing_pairs(ev, group)
     ]
     seen = {frozenset((a.id, b.id)) for a, b in pairs}
-    pairs += [(a, b) for a, b in _anchored_pairs(ev) if frozenset((a.id, b.id)) not in seen]
+    for a, b in _anchored_pairs(ev):
+        if frozenset((a.id, b.id)) not in seen:
+            seen.add(frozenset((a.id, b.id)))
+            pairs.append((a, b))
     found = [_compare(a, b, ev.approx_tolerance) for a, b in pairs]
-    seen = {frozenset((a.id, b.id)) for a, b in pairs}
     for a, b in _measured_pairs(ev):
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
