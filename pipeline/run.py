@@ -32,8 +32,8 @@ from pipeline.report import context, report_files
 from pipeline.reviews import apply_reviews, load_reviews
 from pipeline.store import staged_output
 from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
-from schemas.records import Change, Check, Document, Entity, EntityMention, Mention, SourceError
-from schemas.tables import arrow_schema, columns, frame, frame_from_columns
+from schemas.records import Change, Check, Document, Entity, Mention, SourceError
+from schemas.tables import arrow_schema, frame, frame_from_rows
 from schemas.vocab import PublishedSource
 
 
@@ -54,11 +54,7 @@ class RunResult:
     mentions: list[Mention] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    entity_mentions: pd.DataFrame = field(
-        default_factory=lambda: frame_from_columns(
-            "entity_mentions", {c: [] for c in columns(EntityMention)}
-        )
-    )
+    entity_mentions: pd.DataFrame = field(default_factory=lambda: frame("entity_mentions", []))
     texts: dict[str, str] = field(default_factory=dict)
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
@@ -149,12 +145,7 @@ def _resolve_entities(
         for s, e, surface in doc.occurrences
         if (key := name_key(surface)) in id_of
     ]
-    result.entity_mentions = frame_from_columns(
-        "entity_mentions",
-        dict(zip(columns(EntityMention), map(list, zip(*places, strict=True)), strict=True))
-        if places
-        else {c: [] for c in columns(EntityMention)},
-    )
+    result.entity_mentions = frame_from_rows("entity_mentions", places)
 
 
 #: the tagger of a worker process (``--jobs``): one per process, made by ``_start_worker``

@@ -84,13 +84,15 @@ def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
     return _typed_frame(name, df)
 
 
-def frame_from_columns(name: str, data: dict[str, list]) -> pd.DataFrame:
-    """Build a table from whole columns, for tables with too many rows to hold a record
-    object per row (entity mentions); the columns must be exactly the model's fields."""
+def frame_from_rows(name: str, rows: list[tuple]) -> pd.DataFrame:
+    """Build a table from plain tuples in field order, for tables with too many rows to
+    hold a record object per row (entity mentions)."""
     cols = columns(TABLES[name])
-    if list(data) != cols:
-        raise ValueError(f"table {name!r} has columns {cols}, not {list(data)}")
-    return frame(name, []) if not data[cols[0]] else _typed_frame(name, pd.DataFrame(data))
+    if not rows:
+        return frame(name, [])
+    if len(rows[0]) != len(cols):
+        raise ValueError(f"table {name!r} has columns {cols}, not rows of {len(rows[0])}")
+    return _typed_frame(name, pd.DataFrame.from_records(rows, columns=cols))
 
 
 def _typed_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
