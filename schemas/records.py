@@ -90,7 +90,9 @@ class Mention(Record):
     context_before: str = Field("", description="up to 10 normalised characters before it")
     context_after: str = Field("", description="up to 10 normalised characters after it")
     measure: str | None = Field(
-        None, description="what the figure's clause is about (売上高 in 売上高は1,200億円)"
+        None,
+        description="what the figure measures: its clause's topic (売上高 in 売上高は1,200億円) "
+        "or, for rates, the label beside it (正確率 in 96%の正確率)",
     )
     rule: str = Field(description="versioned name of the pattern that produced it")
 

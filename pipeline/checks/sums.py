@@ -145,9 +145,9 @@ def _loose_note(ok: bool, total: Figure, parts: list[Figure], tol: float) -> str
     significant (80 + 50 against 120): the reader may want the exact reading."""
     if not ok or not (total.interval.ambiguous or any(p.interval.ambiguous for p in parts)):
         return ""
-    exact_sum = sum(p.mention.value or 0 for p in parts)
     if strict(total, tol).meets(reduce(lambda a, b: a + b, (strict(p, tol) for p in parts))):
         return ""
+    exact_sum = sum(p.mention.value or 0 for p in parts)
     return (
         f"; only when trailing zeros are read as not significant: as written they add up to "
         f"{amount(exact_sum)}"

@@ -183,11 +183,8 @@ def _weekday_year(text: str, end: int, day: date) -> tuple[date, date]:
     if written is None or day.weekday() == cues.WEEKDAYS[written.group(1)]:
         return day, day
     for shift in (1, -1):
-        try:
-            other = day.replace(year=day.year + shift)
-        except ValueError:
-            continue
-        if other.weekday() == cues.WEEKDAYS[written.group(1)]:
+        other = _years_later(day, shift)
+        if other is not None and other.weekday() == cues.WEEKDAYS[written.group(1)]:
             return other, other
     return day, day
 
@@ -351,7 +348,7 @@ def _second_end(first: Candidate, text: str, by_start: dict[int, Candidate]):
         # both ends without a year (11/22～12/6): the end follows the start
         end = full.date_end
         if first.date_start is not None and end < first.date_start:
-            end = _next_year(end)
+            end = _years_later(end, 1)
         return (full.end, end, full.date_precision) if end else None
     tail = _PERIOD_TAIL.match(text, first.end)
     ends = _tail_end(first, tail) if tail else None
@@ -362,9 +359,9 @@ def _second_end(first: Candidate, text: str, by_start: dict[int, Candidate]):
 _DATES_WITH_MONTH = frozenset({"date.month.v1", "date.numeric.v1"})
 
 
-def _next_year(day: date) -> date | None:
+def _years_later(day: date, years: int) -> date | None:
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:  # 2月29日
         return None
 
@@ -404,7 +401,9 @@ def spelled_out(chosen: list[Candidate], text: str) -> list[Candidate]:
     by_start = {c.start: c for c in chosen}
     out = []
     for c in chosen:
-        bracket = _BRACKET_OPEN.match(text, c.end) if c.date_precision == "part" else None
+        bracket = (
+            _BRACKET_OPEN.match(text, c.end) if c.date_precision == DatePrecision.PART else None
+        )
         inner = by_start.get(bracket.end()) if bracket else None
         if (
             inner is not None

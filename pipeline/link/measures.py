@@ -129,16 +129,23 @@ def label_of(text: str, tokens: Tokens, start: int, end: int, skipped: SpanSet) 
         if not skipped.covers(a, b) and not text[a:b].endswith(cues.COMPARISON_ENDING):
             return text[a:b]
     if text.startswith("の", end):
-        j = tokens.index_starting_at(end + 1)
-        k = j
-        while k is not None and k < len(tokens) and _is_noun(tokens, k):
-            if tokens.pos(k).startswith("名詞-数詞") or (
-                k > j and tokens.starts[k] != tokens.ends[k - 1]
-            ):
-                break
-            k += 1
-        if j is not None and k is not None and k > j:
-            a, b = int(tokens.starts[j]), int(tokens.ends[k - 1])
-            if not skipped.covers(a, b):
-                return text[a:b]
+        after = _noun_run_from(tokens, tokens.index_starting_at(end + 1))
+        if after is not None and not skipped.covers(*after):
+            return text[after[0] : after[1]]
     return None
+
+
+def _noun_run_from(tokens: Tokens, first: int | None) -> tuple[int, int] | None:
+    """(start, end) of the adjacent nouns from token ``first`` on, numerals excluded."""
+    last = first
+    while (
+        last is not None
+        and last < len(tokens)
+        and _is_noun(tokens, last)
+        and not tokens.pos(last).startswith("名詞-数詞")
+        and (last == first or tokens.starts[last] == tokens.ends[last - 1])
+    ):
+        last += 1
+    if first is None or last == first:
+        return None
+    return int(tokens.starts[first]), int(tokens.ends[last - 1])

@@ -5,6 +5,8 @@ General Japanese vocabulary only (suffixes, particles, heading marks): no names.
 
 from __future__ import annotations
 
+from pipeline.patterns.cues import ERAS
+
 #: words that end an organisation's name
 ORG_SUFFIXES = frozenset(
     {
@@ -133,7 +135,7 @@ NOT_ENTITY_WORDS = frozenset(
     }
 )
 #: proper nouns that name no entity: era names, which tokenise as proper nouns (令和6年)
-NOT_ENTITY_PROPER_NOUNS = frozenset({"令和", "平成", "昭和", "大正", "明治"})
+NOT_ENTITY_PROPER_NOUNS = frozenset(ERAS)
 #: brackets and the words inside them that define an abbreviation ("（以下、X）")
 DEFINITION_OPENERS = ("以下、", "以下「", "以下『", "以下 ", "以下")
 #: name endings written both ways for one organisation (X公益基金 = X公益基金会)

@@ -51,4 +51,4 @@ YEAR_PART = (
 )
 PERIOD_JOINER = alternation(cues.PERIOD_JOINERS)
 #: a weekday in brackets after a date, (日), (水・祝), (月曜日): skipped inside a period
-WEEKDAY = r"(?:\s?\([月火水木金土日](?:曜日?)?(?:・?祝)?\))"
+WEEKDAY = rf"(?:\s?\([{''.join(cues.WEEKDAYS)}](?:曜日?)?(?:・?祝)?\))"
