@@ -312,13 +312,9 @@ DURATION_UNITS = _frozen(
 #: units a half can follow (1年半, 2時間半, 3か月半): the figure is N + 0.5 of the unit
 HALF_AFTER_UNITS = _frozen(
     {
+        **{u: DURATION_UNITS[u] for u in ("時間", "か月", "カ月", "ヶ月", "週間")},
         "年": "year",
-        "時間": "h",
-        "か月": "month",
-        "カ月": "month",
-        "ヶ月": "month",
         "日": "day",
-        "週間": "week",
     }
 )
 HALF = "半"
