@@ -12,9 +12,14 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, BinaryIO
+
+import pyarrow as pa
 
 import pipeline
 import schemas
@@ -53,11 +58,19 @@ class DocumentCache:
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
+    def fingerprint(self, sources: list[SourceText]) -> str:
+        """One key for a sequence of documents: equal when every entry would be."""
+        return hashlib.sha256("|".join(self.key(s) for s in sources).encode()).hexdigest()
+
     def holds(self, source: SourceText) -> bool:
         return self.read and (self.folder / f"{self.key(source)}.pickle").exists()
 
     def load(self, source: SourceText) -> tuple[object, float] | None:
-        """(cached result, seconds it took to compute) or None."""
+        """(cached result without its tokens, seconds it took to compute) or None.
+
+        Tokens are the bulk of an entry and a re-run whose token table is unchanged
+        never needs them, so they are kept apart and read by ``tokens`` on demand.
+        """
         if not self.read:
             return None
         path = self.folder / f"{self.key(source)}.pickle"
@@ -70,9 +83,39 @@ class DocumentCache:
             path.unlink(missing_ok=True)  # a damaged entry is recomputed, never trusted
             return None
 
-    def store(self, source: SourceText, result: object, seconds: float) -> None:
+    def tokens(self, source: SourceText) -> pa.Table | None:
+        """The document's token table as stored with its entry, or None when missing or
+        damaged (the caller then computes the document again)."""
+        path = self.folder / f"{self.key(source)}.tokens.arrow"
+        try:
+            with pa.memory_map(str(path)) as mapped:
+                return pa.ipc.open_file(mapped).read_all()
+        except FileNotFoundError:
+            return None
+        except (OSError, pa.ArrowInvalid):
+            path.unlink(missing_ok=True)
+            return None
+
+    def store(self, source: SourceText, result: Any, seconds: float) -> None:
+        """Write the tokens (``result.tokens``), then the rest: an entry whose pickle
+        exists has had its tokens written first."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        key = self.key(source)
+        with self._atomic(f"{key}.tokens.arrow") as fh:
+            with pa.ipc.new_file(fh, result.tokens.schema) as writer:
+                writer.write_table(result.tokens)
+        with self._atomic(f"{key}.pickle") as fh:
+            pickle.dump(
+                (replace(result, tokens=None), seconds), fh, protocol=pickle.HIGHEST_PROTOCOL
+            )
+
+    @contextmanager
+    def _atomic(self, name: str) -> Iterator[BinaryIO]:
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((result, seconds), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.folder / f"{self.key(source)}.pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                yield fh
+            os.replace(tmp, self.folder / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

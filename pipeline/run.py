@@ -41,7 +41,8 @@ from schemas.vocab import PublishedSource
 class DocumentResult:
     document: Document
     mentions: list[Mention]
-    tokens: pa.Table
+    #: None when loaded from the cache without them (see ``DocumentCache.tokens``)
+    tokens: pa.Table | None
     text: str
     linked: LinkedDocument
     #: sentence spans in source offsets
@@ -110,6 +111,15 @@ def _token_table(
         "lemma": tokens.lemmas,
     }
     return pa.Table.from_pydict(columns, schema=arrow_schema("tokens"))
+
+
+def _tokens_of(source: SourceText, cache: DocumentCache) -> pa.Table | None:
+    """A document's token table from its cache entry, or computed again."""
+    tokens = cache.tokens(source)
+    if tokens is None:
+        doc, _ = _timed(source, make_tagger())
+        tokens = doc.tokens if isinstance(doc, DocumentResult) else None
+    return tokens
 
 
 def _failure(source: SourceText, err: Exception) -> SourceError:
@@ -202,9 +212,20 @@ def run(
     fresh = _computed([s for s in sources if s.doc_id not in cached_ids], jobs)
     linked: dict[str, LinkedDocument] = {}
     converted: set[str] = set()
+    written: list[SourceText] = []
     with staged_output(out_dir) as staging:
+        # every document unchanged since the run that wrote the token table: keep it
+        keep_tokens = (
+            cache is not None
+            and bool(sources)
+            and len(cached_ids) == len(sources)
+            and staging.built_from("tokens") == cache.fingerprint(sources)
+        )
         for source in progress(sources):
             hit = cache.load(source) if source.doc_id in cached_ids else None
+            if hit is not None and not keep_tokens:
+                tokens = cache.tokens(source)
+                hit = (replace(hit[0], tokens=tokens), hit[1]) if tokens is not None else None
             if hit is not None:
                 doc, seconds = hit
                 result.cache_hits += 1
@@ -228,7 +249,15 @@ def run(
             # its mentions are in result.mentions; a second reference would keep the
             # pre-canonical generation alive once subjects are made canonical
             linked[source.doc_id] = replace(doc.linked, mentions=[])
-            staging.append_arrow("tokens", doc.tokens)
+            written.append(source)
+            if not keep_tokens:
+                staging.append_arrow("tokens", doc.tokens)
+        if keep_tokens and cache.fingerprint(written) != cache.fingerprint(sources):
+            # a document failed this time although its entry said it had not: rebuild
+            keep_tokens = False
+            for source in written:
+                if (tokens := _tokens_of(source, cache)) is not None:
+                    staging.append_arrow("tokens", tokens)
         _resolve_entities(result, linked, user_aliases(raw_dir))
         evidence = Evidence.build(
             result.mentions,
@@ -278,5 +307,10 @@ def run(
             for doc_id, text in result.texts.items()
             if doc_id in converted
         }
-        result.written = staging.commit(tables, report | texts, trusted)
+        result.written = staging.commit(
+            tables,
+            report | texts,
+            trusted,
+            built_from={"tokens": cache.fingerprint(written)} if cache and not keep_tokens else {},
+        )
     return result

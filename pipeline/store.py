@@ -24,6 +24,8 @@ from schemas.tables import validate
 
 #: big tables that are only useful to programs: Parquet only, no CSV copy
 PARQUET_ONLY = frozenset({"tokens"})
+#: Parquet metadata entry naming what an appended table was built from (``commit``)
+BUILT_FROM = b"crosscheck.built_from"
 
 
 class SchemaViolation(Exception):
@@ -81,15 +83,31 @@ class Staging:
             self._writers[name] = pq.ParquetWriter(self.dir / f"{name}.parquet", table.schema)
         self._writers[name].write_table(table)
 
+    def built_from(self, name: str) -> str | None:
+        """What the output folder's current appended table ``name`` was built from, as
+        the run that wrote it said in ``commit``; None when unknown or unreadable.
+
+        A run whose own inputs give the same answer can leave that table in place
+        instead of rewriting it.
+        """
+        try:
+            meta = pq.read_metadata(self.out_dir / f"{name}.parquet").metadata or {}
+        except (OSError, pa.ArrowException):
+            return None
+        value = meta.get(BUILT_FROM)
+        return value.decode() if value else None
+
     def commit(
         self,
         tables: dict[str, pd.DataFrame],
         files: dict[str, str] | None = None,
         trusted: frozenset[str] = frozenset(),
+        built_from: dict[str, str] | None = None,
     ) -> list[Path]:
         """Validate and write the remaining tables and files, then move everything into place.
 
         ``trusted`` tables were validated already (the schema checks); the rest are now.
+        ``built_from`` labels appended tables for ``built_from`` in a later run.
         """
         checked = {
             name: pa.Table.from_pandas(df, preserve_index=False)
@@ -100,7 +118,9 @@ class Staging:
         for name, content in (files or {}).items():
             (self.dir / name).parent.mkdir(parents=True, exist_ok=True)
             (self.dir / name).write_text(content, encoding="utf-8")
-        for writer in self._writers.values():
+        for name, writer in self._writers.items():
+            if name in (built_from or {}):
+                writer.add_key_value_metadata({BUILT_FROM: built_from[name].encode()})
             writer.close()
         for name, table in checked.items():
             pq.write_table(table, self.dir / f"{name}.parquet")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -59,6 +60,38 @@ def test_no_cache_reads_nothing_and_a_damaged_entry_is_recomputed(raw, tmp_path)
         entry.write_bytes(b"not a pickle")
     again = run(raw, out, cache=DocumentCache(out / ".cache"))
     assert again.cache_hits == 0 and len(again.documents) == 2
+
+
+def _tokens(out):
+    return pd.read_parquet(out / "tokens.parquet")
+
+
+def test_an_unchanged_token_table_is_kept_and_a_changed_one_rebuilt(raw, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    cache = DocumentCache(out / ".cache")
+    run(raw, out, cache=cache)
+    written = (out / "tokens.parquet").stat()
+    run(raw, out, cache=cache)
+    kept = (out / "tokens.parquet").stat()
+    assert (kept.st_ino, kept.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    doc = raw / "001_7b0533415791930b.txt"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n追記：合計9,999台。\n", encoding="utf-8")
+    run(raw, out, cache=cache)
+    run(raw, fresh)
+    assert "追記" in set(_tokens(out)["surface"])
+    pd.testing.assert_frame_equal(_tokens(out), _tokens(fresh))
+
+
+@pytest.mark.parametrize("damage", ["pickle", "tokens.arrow"])
+def test_a_damaged_entry_still_gives_the_whole_token_table(raw, tmp_path, damage):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    run(raw, out, cache=DocumentCache(out / ".cache"))
+    (out / "tokens.parquet").unlink()  # so the second run must write it again
+    for entry in (out / ".cache").glob(f"*.{damage}"):
+        entry.write_bytes(b"damaged")
+    run(raw, out, cache=DocumentCache(out / ".cache"))
+    run(raw, fresh)
+    pd.testing.assert_frame_equal(_tokens(out), _tokens(fresh))
 
 
 def test_parallel_jobs_write_the_same_output(raw, tmp_path):
