@@ -14,18 +14,22 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.cache import code_version
 from schemas.tables import validate
 
 #: big tables that are only useful to programs: Parquet only, no CSV copy
 PARQUET_ONLY = frozenset({"tokens"})
 #: Parquet metadata entry naming what an appended table was built from (``commit``)
 BUILT_FROM = b"crosscheck.built_from"
+#: Parquet metadata entry naming the program version that validated and wrote a table
+BUILT_BY = b"crosscheck.built_by"
 
 
 class SchemaViolation(Exception):
@@ -40,11 +44,10 @@ class SchemaViolation(Exception):
         )
 
 
-def _checked(name: str, df: pd.DataFrame) -> pa.Table:
+def _check(name: str, df: pd.DataFrame) -> None:
     failures = validate(name, df)
     if failures is not None:
         raise SchemaViolation(name, failures)
-    return pa.Table.from_pandas(df, preserve_index=False)
 
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -56,6 +59,25 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
                 lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple) else v
             )
     return out
+
+
+@dataclass(frozen=True)
+class Serialised:
+    """A table as its Parquet file will read, and whether the output already holds it."""
+
+    #: None when the frame does not convert; its validation then says why
+    content: bytes | None
+    #: byte for byte the output folder's file, which this program version wrote after
+    #: validating it (its version is in the file), and its CSV is there too
+    in_place: bool
+
+
+def _parquet_bytes(df: pd.DataFrame) -> bytes:
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    meta = {**(table.schema.metadata or {}), BUILT_BY: code_version().encode()}
+    sink = pa.BufferOutputStream()
+    pq.write_table(table.replace_schema_metadata(meta), sink)
+    return sink.getvalue().to_pybytes()
 
 
 class Staging:
@@ -97,24 +119,45 @@ class Staging:
         value = meta.get(BUILT_FROM)
         return value.decode() if value else None
 
+    def serialise(self, name: str, df: pd.DataFrame) -> Serialised:
+        """The table's Parquet bytes, compared with what the output folder holds.
+
+        Re-runs on unchanged input then neither validate nor write their tables again,
+        and the files' dates tell a user's own tools which tables changed.
+        """
+        try:
+            content = _parquet_bytes(df)
+        except (pa.ArrowException, ValueError, TypeError):
+            return Serialised(None, False)  # validation reports what is wrong with it
+        current = self.out_dir / f"{name}.parquet"
+        try:
+            same = current.stat().st_size == len(content) and current.read_bytes() == content
+        except OSError:
+            same = False
+        csv_there = name in PARQUET_ONLY or (self.out_dir / f"{name}.csv").is_file()
+        return Serialised(content, same and csv_there)
+
     def commit(
         self,
         tables: dict[str, pd.DataFrame],
+        serialised: dict[str, Serialised] | None = None,
         files: dict[str, str] | None = None,
         trusted: frozenset[str] = frozenset(),
         built_from: dict[str, str] | None = None,
     ) -> list[Path]:
-        """Validate and write the remaining tables and files, then move everything into place.
+        """Validate and write the remaining tables and files, then move everything into place;
+        returns the files replaced (a table already in place byte for byte is left alone).
 
-        ``trusted`` tables were validated already (the schema checks); the rest are now.
+        ``serialised`` holds tables ``serialise``d already; ``trusted`` tables were
+        validated already (the schema checks); the rest are validated now.
         ``built_from`` labels appended tables for ``built_from`` in a later run.
         """
-        checked = {
-            name: pa.Table.from_pandas(df, preserve_index=False)
-            if name in trusted
-            else _checked(name, df)
-            for name, df in tables.items()
-        }
+        serialised = dict(serialised or {})
+        for name, df in tables.items():
+            if name not in serialised:
+                serialised[name] = self.serialise(name, df)
+            if not (serialised[name].in_place or name in trusted):
+                _check(name, df)
         for name, content in (files or {}).items():
             (self.dir / name).parent.mkdir(parents=True, exist_ok=True)
             (self.dir / name).write_text(content, encoding="utf-8")
@@ -122,8 +165,10 @@ class Staging:
             if name in (built_from or {}):
                 writer.add_key_value_metadata({BUILT_FROM: built_from[name].encode()})
             writer.close()
-        for name, table in checked.items():
-            pq.write_table(table, self.dir / f"{name}.parquet")
+        for name, table in serialised.items():
+            if table.in_place or table.content is None:
+                continue
+            (self.dir / f"{name}.parquet").write_bytes(table.content)
             if name not in PARQUET_ONLY:
                 _csv_frame(tables[name]).to_csv(self.dir / f"{name}.csv", index=False)
         staged = sorted(p.relative_to(self.dir) for p in self.dir.rglob("*") if p.is_file())
