@@ -191,7 +191,8 @@ def _check_changes(
 
     rows = (
         dict(zip(_CHECK_COLUMNS, values, strict=True))
-        for values in zip(*(before_checks[c] for c in _CHECK_COLUMNS), strict=True)
+        # plain lists: stepping through Arrow-backed columns costs a call per value
+        for values in zip(*(before_checks[c].tolist() for c in _CHECK_COLUMNS), strict=True)
     )
     old = {
         (r["rule"], tuple(now(i) for i in r["mention_ids"])): r

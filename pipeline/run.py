@@ -327,9 +327,7 @@ def _run(
             result.texts,
             result.sentences,
             zip(
-                result.entity_mentions["doc_id"],
-                result.entity_mentions["start"],
-                result.entity_mentions["entity_id"],
+                *(result.entity_mentions[c].tolist() for c in ("doc_id", "start", "entity_id")),
                 strict=True,
             ),
             approx_tolerance,

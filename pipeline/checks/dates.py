@@ -21,15 +21,29 @@ RULE = "date_validity"
 _DAY = re.compile(
     r"(?<![0-9０-９])(?:([0-9０-９]{4})\s?年\s?)?([0-9０-９]{1,2})\s?月\s?([0-9０-９]{1,2})\s?日"
 )
+#: the month-day tail of ``_DAY``: a literal 月 lets the scan skip through a text quickly
+_DAY_TAIL = re.compile(r"月\s?[0-9０-９]{1,2}\s?日")
+#: how far before its 月 a ``_DAY`` match can start (2020 年 12 月)
+_DAY_HEAD = 10
 _WEEKDAY = re.compile(rf"\s?[（(]\s?([{''.join(WEEKDAYS)}])(?:曜日?)?\s?[）)]")
 _JOINER = re.compile(r"\s*(?:から|~|〜|～|-|–)\s*")
 _NAMES = "月火水木金土日"
 
 
+def _written_days(text: str) -> list[re.Match[str]]:
+    """Every ``_DAY`` match of a text, found from the 月…日 tails (far fewer places to try)."""
+    return [
+        day
+        for tail in _DAY_TAIL.finditer(text)
+        for day in _DAY.finditer(text, max(0, tail.start() - _DAY_HEAD), tail.end())
+        if day.end() == tail.end()
+    ]
+
+
 def _impossible(ev: Evidence) -> list[Finding]:
     found = []
     for doc_id, text in ev.texts.items():
-        for m in _DAY.finditer(text):
+        for m in _written_days(text):
             year, month, day = (
                 int(unicodedata.normalize("NFKC", g)) if g else None for g in m.groups()
             )

@@ -174,7 +174,22 @@ def _aligned(
     ]
 
 
-def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
+def _sentence_periods(ev: Evidence) -> Callable[[Mention], frozenset[str]]:
+    """The relative-period words (前期, 当期 …) of a figure's sentence, each sentence read once."""
+    known: dict[tuple[str, tuple[int, int]], frozenset[str]] = {}
+
+    def periods(m: Mention) -> frozenset[str]:
+        key = (m.doc_id, ev.sentence_span(m))
+        if key not in known:
+            known[key] = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
+        return known[key]
+
+    return periods
+
+
+def _measured_pairs(
+    ev: Evidence, periods: Callable[[Mention], frozenset[str]]
+) -> list[tuple[Figure, Figure]]:
     """Figures of one document and subject that measure the same thing (売上高は…), each
     paired with the statement before it: "売上高は合計1,200億円" and "売上高が1,300億円".
 
@@ -189,8 +204,7 @@ def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             # what is counted says more than what the clause is about (技術は…550の病院)
             what = m.object or m.measure
             if m.kind in _KINDS and m.subject and what and m.bound != "range":
-                periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
-                groups[(m.doc_id, m.kind, m.unit, m.subject, what, periods)].append(f)
+                groups[(m.doc_id, m.kind, m.unit, m.subject, what, periods(m))].append(f)
     return _each_with_earlier(
         groups,
         lambda a, b: (
@@ -201,7 +215,9 @@ def _measured_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
     )
 
 
-def _dated_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
+def _dated_pairs(
+    ev: Evidence, periods: Callable[[Mention], frozenset[str]]
+) -> list[tuple[Figure, Figure]]:
     """Across documents, one subject's measure in sentences that name the same dates
     (2024年度の売上高 in a release and in a news story), each paired with the statement
     of another document before it.  Without a shared date the same words are too often
@@ -212,8 +228,7 @@ def _dated_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             m = f.mention
             dates = ev.dates_in_sentence(m)
             if m.kind in _KINDS and m.subject and m.measure and m.bound != "range" and dates:
-                periods = frozenset(_PERIOD_WORDS.findall(ev.sentence(m)))
-                groups[(m.kind, m.unit, m.subject, m.measure, periods)].append(f)
+                groups[(m.kind, m.unit, m.subject, m.measure, periods(m))].append(f)
     return _each_with_earlier(
         groups,
         lambda a, b: (
@@ -268,11 +283,12 @@ def check_restatements(ev: Evidence) -> list[Finding]:
             seen.add(frozenset((a.id, b.id)))
             pairs.append((a, b))
     found = [_compare(a, b, ev.approx_tolerance) for a, b in pairs]
-    for a, b in _measured_pairs(ev):
+    periods = _sentence_periods(ev)
+    for a, b in _measured_pairs(ev, periods):
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
             found.append(_compare(a, b, ev.approx_tolerance, version=2))
-    for a, b in _dated_pairs(ev):
+    for a, b in _dated_pairs(ev, periods):
         if frozenset((a.id, b.id)) not in seen:
             found.append(_compare(a, b, ev.approx_tolerance, version=2, across=True))
     return found
