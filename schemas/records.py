@@ -33,16 +33,32 @@ class Record(BaseModel):
         """The model's field names, one shared set per model (never to be changed)."""
         return set(cls.model_fields)
 
-    def amended(self, **changes: object) -> Self:
-        """A copy with some fields changed.
+    @classmethod
+    def trusted(cls, fields: dict[str, object]) -> Self:
+        """A record from every one of its fields, computed by this program, not validated.
 
-        Built without validating again: the other fields come from this validated record,
-        and every table is validated whole before it is written.  All copies share one
-        set of field names: pydantic otherwise keeps a set per object, which was the
-        larger part of a figure's memory on big runs.
+        Every table is validated whole before it is written, so a record built from
+        checked parts need not be validated one by one.  This is ``model_construct``
+        without its per-field default and alias handling, which cost more than the rest
+        of making a check; so ``fields`` must name every field, no more.  All records
+        share one set of field names: pydantic otherwise keeps a set per object, which
+        was the larger part of a figure's memory on big runs.
         """
-        fields = type(self).field_names()
-        return type(self).model_construct(_fields_set=fields, **{**self.__dict__, **changes})
+        if fields.keys() != cls.field_names():
+            raise ValueError(
+                f"{cls.__name__} needs exactly the fields {sorted(cls.field_names())}, "
+                f"not {sorted(fields)}"
+            )
+        record = cls.__new__(cls)
+        object.__setattr__(record, "__dict__", fields)
+        object.__setattr__(record, "__pydantic_fields_set__", cls.field_names())
+        object.__setattr__(record, "__pydantic_extra__", None)
+        object.__setattr__(record, "__pydantic_private__", None)
+        return record
+
+    def amended(self, **changes: object) -> Self:
+        """A copy with some fields changed, not validated again (see ``trusted``)."""
+        return self.trusted({**self.__dict__, **changes})
 
 
 class Document(Record):

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.run import run
-from schemas.records import TABLES
+from schemas.records import TABLES, Mention
 from tests.conftest import GOLD, RAW
 
 PDF_SEED = "001_7b0533415791930b"
@@ -59,6 +59,16 @@ def _text(doc_id: str) -> str:
 def test_schemas_cover_the_contract():
     for table, cols in CONTRACT_COLUMNS.items():
         assert cols <= set(TABLES[table].model_fields)
+
+
+def test_trusted_records_equal_validated_ones_and_need_every_field(seed_run):
+    m = seed_run[0].mentions[0]
+    assert Mention.trusted(dict(m.__dict__)) == Mention(**m.model_dump())
+    assert m.amended(subject="X").model_dump() == {**m.model_dump(), "subject": "X"}
+    with pytest.raises(ValueError, match="needs exactly the fields"):
+        Mention.trusted({k: v for k, v in m.__dict__.items() if k != "subject"})
+    with pytest.raises(ValueError, match="needs exactly the fields"):
+        m.amended(colour="red")
 
 
 def test_run_writes_every_table_in_both_formats(seed_run):

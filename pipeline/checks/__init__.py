@@ -46,22 +46,21 @@ def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
         counts[f.rule] = counts.get(f.rule, 0) + 1
         checks.append(
             # built by this program from checked parts; the checks table is validated whole
-            Check.model_construct(
-                # one set of field names for all checks (pydantic keeps one per object)
-                _fields_set=Check.field_names(),
-                check_id=f"{f.rule}:{counts[f.rule] + start:04d}",
-                rule=f.rule,
-                rule_version=f.rule_version,
-                status=f.status,
-                severity=f.severity,
-                doc_ids=sorted({x.mention.doc_id for x in f.figures} | set(f.docs)),
-                mention_ids=[x.mention.mention_id for x in f.figures],
-                expected=f.expected,
-                observed=f.observed,
-                message=f.message,
-                # defaults given explicitly: model_construct filling them costs more
-                accepted=False,
-                review=None,
+            Check.trusted(
+                {
+                    "check_id": f"{f.rule}:{counts[f.rule] + start:04d}",
+                    "rule": f.rule,
+                    "rule_version": f.rule_version,
+                    "status": f.status,
+                    "severity": f.severity,
+                    "doc_ids": sorted({x.mention.doc_id for x in f.figures} | set(f.docs)),
+                    "mention_ids": [x.mention.mention_id for x in f.figures],
+                    "expected": f.expected,
+                    "observed": f.observed,
+                    "message": f.message,
+                    "accepted": False,
+                    "review": None,
+                }
             )
         )
     return checks

@@ -137,6 +137,8 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
                 holders[(f.mention.kind, f.mention.unit, f.mention.value)].append(key)
     pairs = []
     for anchor, keys in holders.items():
+        if len(keys) < 2:
+            continue  # most figures appear once: no sentence to tie
         keys = sorted(set(keys))
         if len(keys) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
             continue
