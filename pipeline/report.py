@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -113,8 +114,9 @@ def _markdown_text(text: str) -> str:
     return " ".join(text.split("\n")).replace("*", "\\*").replace("_", "\\_")
 
 
-def render(ctx: dict) -> tuple[str, str]:
-    """(markdown, html) of the report."""
+@cache
+def _environment() -> Environment:
+    """The templates, compiled once per process (compiling cost as much as rendering)."""
     env = Environment(
         loader=PackageLoader("pipeline", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -123,6 +125,12 @@ def render(ctx: dict) -> tuple[str, str]:
         keep_trailing_newline=True,
     )
     env.filters["md"] = _markdown_text
+    return env
+
+
+def render(ctx: dict) -> tuple[str, str]:
+    """(markdown, html) of the report."""
+    env = _environment()
     return (
         env.get_template("report.md.j2").render(**ctx),
         env.get_template("report.html.j2").render(**ctx),

@@ -9,6 +9,7 @@ appended document by document, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -28,8 +29,8 @@ from schemas.tables import validate
 PARQUET_ONLY = frozenset({"tokens"})
 #: Parquet metadata entry naming what an appended table was built from (``commit``)
 BUILT_FROM = b"crosscheck.built_from"
-#: Parquet metadata entry naming the program version that validated and wrote a table
-BUILT_BY = b"crosscheck.built_by"
+#: Parquet metadata entry naming the program version and content of a table (``_content_key``)
+CONTENT = b"crosscheck.content"
 
 
 class SchemaViolation(Exception):
@@ -63,21 +64,26 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Serialised:
-    """A table as its Parquet file will read, and whether the output already holds it."""
+    """A table as its Parquet file will hold it, and whether the output already does."""
 
     #: None when the frame does not convert; its validation then says why
-    content: bytes | None
-    #: byte for byte the output folder's file, which this program version wrote after
-    #: validating it (its version is in the file), and its CSV is there too
+    table: pa.Table | None
+    #: the output folder's file has the same content, written by this program version
+    #: after validating it, and its CSV is there too
     in_place: bool
 
 
-def _parquet_bytes(df: pd.DataFrame) -> bytes:
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    meta = {**(table.schema.metadata or {}), BUILT_BY: code_version().encode()}
+def _content_key(table: pa.Table) -> bytes:
+    """The program version and a digest of the table's Arrow data: equal keys, equal files.
+
+    Arrow's own stream format is hashed rather than Parquet: compressing every table on
+    every run cost more than all the rest of writing an unchanged run's output.
+    """
     sink = pa.BufferOutputStream()
-    pq.write_table(table.replace_schema_metadata(meta), sink)
-    return sink.getvalue().to_pybytes()
+    with pa.ipc.new_stream(sink, table.schema) as stream:
+        stream.write_table(table)
+    digest = hashlib.blake2b(sink.getvalue(), digest_size=20).hexdigest()
+    return f"{code_version()}:{digest}".encode()
 
 
 class Staging:
@@ -120,22 +126,23 @@ class Staging:
         return value.decode() if value else None
 
     def serialise(self, name: str, df: pd.DataFrame) -> Serialised:
-        """The table's Parquet bytes, compared with what the output folder holds.
+        """The table in Arrow, labelled with its content key and compared with the output's.
 
         Re-runs on unchanged input then neither validate nor write their tables again,
         and the files' dates tell a user's own tools which tables changed.
         """
         try:
-            content = _parquet_bytes(df)
+            table = pa.Table.from_pandas(df, preserve_index=False)
         except (pa.ArrowException, ValueError, TypeError):
             return Serialised(None, False)  # validation reports what is wrong with it
-        current = self.out_dir / f"{name}.parquet"
+        key = _content_key(table)
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), CONTENT: key})
         try:
-            same = current.stat().st_size == len(content) and current.read_bytes() == content
-        except OSError:
-            same = False
+            current = pq.read_metadata(self.out_dir / f"{name}.parquet").metadata or {}
+        except (OSError, pa.ArrowException):
+            current = {}
         csv_there = name in PARQUET_ONLY or (self.out_dir / f"{name}.csv").is_file()
-        return Serialised(content, same and csv_there)
+        return Serialised(table, current.get(CONTENT) == key and csv_there)
 
     def commit(
         self,
@@ -166,9 +173,9 @@ class Staging:
                 writer.add_key_value_metadata({BUILT_FROM: built_from[name].encode()})
             writer.close()
         for name, table in serialised.items():
-            if table.in_place or table.content is None:
+            if table.in_place or table.table is None:
                 continue
-            (self.dir / f"{name}.parquet").write_bytes(table.content)
+            pq.write_table(table.table, self.dir / f"{name}.parquet")
             if name not in PARQUET_ONLY:
                 _csv_frame(tables[name]).to_csv(self.dir / f"{name}.csv", index=False)
         staged = sorted(p.relative_to(self.dir) for p in self.dir.rglob("*") if p.is_file())

@@ -82,6 +82,20 @@ def test_an_unchanged_token_table_is_kept_and_a_changed_one_rebuilt(raw, tmp_pat
     pd.testing.assert_frame_equal(_tokens(out), _tokens(fresh))
 
 
+def test_an_unchanged_run_rewrites_only_the_report_and_restores_a_missing_csv(raw, tmp_path):
+    out = tmp_path / "out"
+    cache = DocumentCache(out / ".cache")
+    run(raw, out, cache=cache)
+    again = run(raw, out, cache=cache)
+    assert sorted(p.name for p in again.written) == ["report.html", "report.md"]
+    (out / "mentions.csv").unlink()
+    (out / "checks.parquet").write_bytes(b"not parquet")
+    third = run(raw, out, cache=cache)
+    replaced = {p.name for p in third.written}
+    assert {"mentions.csv", "mentions.parquet", "checks.parquet", "checks.csv"} <= replaced
+    assert len(pd.read_parquet(out / "checks.parquet")) == len(third.checks)
+
+
 @pytest.mark.parametrize("damage", ["pickle", "tokens.arrow"])
 def test_a_damaged_entry_still_gives_the_whole_token_table(raw, tmp_path, damage):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
