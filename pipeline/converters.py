@@ -15,17 +15,17 @@ import io
 from datetime import date
 from pathlib import Path
 
-import htmldate
-import trafilatura
-from pdfminer.high_level import extract_text
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
-
 from pipeline.errors import IngestFailure
+
+# NOTE: trafilatura, htmldate and pdfminer are imported by the functions that use them:
+# together they took a quarter of a second to import, paid by every run, and most
+# corpora hold no web page or PDF
 
 
 def html_text(path: Path, html: str) -> str:
     """The main text of a web page: paragraphs and tables, without navigation or scripts."""
+    import trafilatura
+
     text = trafilatura.extract(
         html, include_tables=True, include_comments=False, favor_recall=True, deduplicate=False
     )
@@ -38,6 +38,8 @@ def html_date(html: str) -> date | None:
     """The page's publication date from its markup (``article:published_time``,
     ``<time datetime>``, JSON-LD), by htmldate; the text is not searched, so a date
     merely mentioned in the article is never taken for it."""
+    import htmldate
+
     found = htmldate.find_date(html, extensive_search=False, original_date=True)
     try:
         return date.fromisoformat(found) if found else None
@@ -47,6 +49,10 @@ def html_date(html: str) -> date | None:
 
 def pdf_text(path: Path, data: bytes) -> str:
     """The text layer of a PDF, pages separated by a blank line."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
     try:
         text = extract_text(io.BytesIO(data))
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as err:

@@ -10,14 +10,31 @@ import types
 import typing
 from collections.abc import Iterable
 from enum import Enum
+from functools import cache
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from schemas.records import TABLES, Record
 
-#: python annotation -> pandas nullable dtype used in every table
+if typing.TYPE_CHECKING:
+    import pandera.pandas as pa
+
+# NOTE: pandera is imported only to validate: with what it brings (typeguard, its
+# hypothesis strategies) it took a fifth of a second, and a re-run whose tables are
+# all in place validates none of them
+
+#: python annotation -> pandera dtype alias used in every table
 _DTYPES: dict[type, str] = {str: "string", int: "Int64", float: "Float64", bool: "boolean"}
+#: the pandas dtypes pandera makes of those aliases (a test holds the two together)
+_PANDAS_DTYPES: dict[type, object] = {
+    str: pd.StringDtype(na_value=np.nan)
+    if int(pd.__version__.split(".")[0]) >= 3
+    else pd.StringDtype(),
+    int: pd.Int64Dtype(),
+    float: pd.Float64Dtype(),
+    bool: pd.BooleanDtype(),
+}
 
 
 def _column_type(annotation: object) -> tuple[type, bool]:
@@ -36,6 +53,8 @@ def columns(model: type[Record]) -> list[str]:
 
 
 def _column(annotation: object) -> pa.Column:
+    import pandera.pandas as pa
+
     base, nullable = _column_type(annotation)
     if typing.get_origin(base) is list:
         return pa.Column(object, nullable=nullable)
@@ -47,6 +66,8 @@ def _column(annotation: object) -> pa.Column:
 
 
 def _mention_checks() -> list[pa.Check]:
+    import pandera.pandas as pa
+
     def span_ordered(df: pd.DataFrame) -> pd.Series:
         return df["start"] < df["end"]
 
@@ -69,6 +90,8 @@ _TABLE_CHECKS = {"mentions": _mention_checks}
 
 def table_schema(name: str) -> pa.DataFrameSchema:
     """The pandera schema of one output table."""
+    import pandera.pandas as pa
+
     model = TABLES[name]
     cols = {field: _column(info.annotation) for field, info in model.model_fields.items()}
     checks = _TABLE_CHECKS.get(name, list)()
@@ -96,12 +119,21 @@ def frame_from_rows(name: str, rows: list[tuple]) -> pd.DataFrame:
 
 
 def _typed_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    schema = table_schema(name)
-    return df.astype({c: schema.columns[c].dtype.type for c in df.columns if c in _typed(schema)})
+    return df.astype({c: t for c, t in pandas_dtypes(name).items() if c in df.columns})
 
 
-def _typed(schema: pa.DataFrameSchema) -> set[str]:
-    return {c for c, col in schema.columns.items() if str(col.dtype) != "object"}
+@cache
+def pandas_dtypes(name: str) -> dict[str, object]:
+    """The pandas dtype of each typed column of a table (lists stay Python objects)."""
+    dtypes = {}
+    for field, info in TABLES[name].model_fields.items():
+        base, _ = _column_type(info.annotation)
+        if typing.get_origin(base) is list:
+            continue
+        if isinstance(base, type) and issubclass(base, Enum):
+            base = str
+        dtypes[field] = _PANDAS_DTYPES[base]
+    return dtypes
 
 
 _ARROW_TYPES = {str: "string", int: "int64", float: "float64", bool: "bool"}
@@ -125,6 +157,8 @@ def arrow_schema(name: str):
 
 def validate(name: str, df: pd.DataFrame) -> pd.DataFrame | None:
     """Validate lazily; return the failure cases (None when the table is valid)."""
+    import pandera.pandas as pa
+
     try:
         table_schema(name).validate(df, lazy=True)
     except pa.errors.SchemaErrors as err:

@@ -11,6 +11,7 @@ import pytest
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.run import run
 from schemas.records import TABLES, Mention
+from schemas.tables import frame, pandas_dtypes, table_schema
 from tests.conftest import GOLD, RAW
 
 PDF_SEED = "001_7b0533415791930b"
@@ -59,6 +60,16 @@ def _text(doc_id: str) -> str:
 def test_schemas_cover_the_contract():
     for table, cols in CONTRACT_COLUMNS.items():
         assert cols <= set(TABLES[table].model_fields)
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_frames_get_the_dtypes_their_schemas_validate(table):
+    schema = table_schema(table)
+    declared = {
+        c: col.dtype.type for c, col in schema.columns.items() if str(col.dtype) != "object"
+    }
+    assert pandas_dtypes(table) == declared
+    assert schema.validate(frame(table, [])) is not None
 
 
 def test_trusted_records_equal_validated_ones_and_need_every_field(seed_run):
