@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from pipeline.checks.intervals import Interval, interval
 from pipeline.patterns.check_cues import APPROX_TOLERANCE
@@ -64,7 +65,9 @@ class Evidence:
         ev = cls(texts, sentences, approx_tolerance=approx_tolerance)
         ev.ends_of = {doc_id: [b for _, b in spans] for doc_id, spans in sentences.items()}
         by_doc: dict[str, list[Figure]] = defaultdict(list)
-        for m in sorted(mentions, key=lambda m: (m.doc_id, m.start)):
+        # NOTE: names bound once: this loop runs once per figure of the corpus
+        span_of, words_of, find_words = ev.span_of, ev.words_of, _WORDS.findall
+        for m in sorted(mentions, key=attrgetter("doc_id", "start")):
             by_doc[m.doc_id].append(
                 Figure(
                     m,
@@ -81,11 +84,11 @@ class Evidence:
                 )
             )
             span = _sentence_of(sentences, texts, m)
-            ev.span_of[m.mention_id] = span
-            if (m.doc_id, span[0]) not in ev.words_of:
+            span_of[m.mention_id] = span
+            if (m.doc_id, span[0]) not in words_of:
                 # interned: the same words recur in every document, held once
-                ev.words_of[(m.doc_id, span[0])] = frozenset(
-                    map(sys.intern, _WORDS.findall(texts[m.doc_id][span[0] : span[1]]))
+                words_of[(m.doc_id, span[0])] = frozenset(
+                    map(sys.intern, find_words(texts[m.doc_id], span[0], span[1]))
                 )
         ev.figures = dict(by_doc)
         dates: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -94,8 +97,10 @@ class Evidence:
                 dates[(m.doc_id, ev.span_of[m.mention_id][0])].add(m.date_start)
         ev.dates_of = {k: frozenset(v) for k, v in dates.items()}
         entities: dict[tuple[str, int], set[str]] = defaultdict(set)
+        starts_of = {doc_id: [a for a, _ in spans] for doc_id, spans in sentences.items()}
         for doc_id, start, entity_id in entity_places:
-            entities[(doc_id, _span(sentences, texts, doc_id, start)[0])].add(entity_id)
+            starts = starts_of.get(doc_id) or [0]
+            entities[(doc_id, starts[max(bisect_right(starts, start) - 1, 0)])].add(entity_id)
         ev.entities_of = {k: frozenset(v) for k, v in entities.items()}
         return ev
 
