@@ -126,7 +126,10 @@ def _with_schema_checks(
     themselves: when, assuming it valid, it comes out as the table in place, the
     assumption held; otherwise it is validated.
     """
-    serialised = {name: staging.serialise(name, df) for name, df in tables.items()}
+    # the checks table is serialised once it holds the schema checks, below
+    serialised = {
+        name: staging.serialise(name, df) for name, df in tables.items() if name != "checks"
+    }
     known = frozenset(name for name, s in serialised.items() if s.in_place)
     for assumed in (known | {"checks"}, known):
         schema, failed = schema_checks(tables, assumed)
@@ -322,6 +325,7 @@ def _run(
                 if (tokens := _tokens_of(source, cache)) is not None:
                     staging.append_arrow("tokens", tokens)
         _resolve_entities(result, linked, user_aliases(raw_dir))
+        linked.clear()  # names and places are in result now; not held through the checks
         evidence = Evidence.build(
             result.mentions,
             result.texts,

@@ -53,21 +53,21 @@ def _check(name: str, df: pd.DataFrame) -> None:
 
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """Lists joined with '|' as the contract says; everything else as written."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list | tuple)).any():
-            out[col] = out[col].map(
-                lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple) else v
-            )
-    return out
+    joined = {
+        col: df[col].map(lambda v: "|".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        for col in df.columns
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, list | tuple)).any()
+    }
+    # only the joined columns are new: a copy of a whole big table would be held twice
+    return df.assign(**joined) if joined else df
 
 
 @dataclass(frozen=True)
 class Serialised:
-    """A table as its Parquet file will hold it, and whether the output already does."""
+    """Whether a table's Parquet file is staged, or the output already holds the table."""
 
-    #: None when the frame does not convert; its validation then says why
-    table: pa.Table | None
+    #: False when the frame does not convert; its validation then says why
+    staged: bool
     #: the output folder's file has the same content, written by this program version
     #: after validating it, and its CSV is there too
     in_place: bool
@@ -126,23 +126,29 @@ class Staging:
         return value.decode() if value else None
 
     def serialise(self, name: str, df: pd.DataFrame) -> Serialised:
-        """The table in Arrow, labelled with its content key and compared with the output's.
+        """Compare the table with the output's by content key; stage its Parquet if new.
 
         Re-runs on unchanged input then neither validate nor write their tables again,
-        and the files' dates tell a user's own tools which tables changed.
+        and the files' dates tell a user's own tools which tables changed.  A staged
+        file reaches the output only through ``commit``, which validates it first; it
+        is written now so that no run holds every table in Arrow at once.
         """
         try:
             table = pa.Table.from_pandas(df, preserve_index=False)
         except (pa.ArrowException, ValueError, TypeError):
-            return Serialised(None, False)  # validation reports what is wrong with it
+            return Serialised(False, False)  # validation reports what is wrong with it
         key = _content_key(table)
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), CONTENT: key})
         try:
             current = pq.read_metadata(self.out_dir / f"{name}.parquet").metadata or {}
         except (OSError, pa.ArrowException):
             current = {}
         csv_there = name in PARQUET_ONLY or (self.out_dir / f"{name}.csv").is_file()
-        return Serialised(table, current.get(CONTENT) == key and csv_there)
+        if current.get(CONTENT) == key and csv_there:
+            (self.dir / f"{name}.parquet").unlink(missing_ok=True)  # staged by an earlier call
+            return Serialised(False, True)
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), CONTENT: key})
+        pq.write_table(table, self.dir / f"{name}.parquet")
+        return Serialised(True, False)
 
     def commit(
         self,
@@ -173,9 +179,8 @@ class Staging:
                 writer.add_key_value_metadata({BUILT_FROM: built_from[name].encode()})
             writer.close()
         for name, table in serialised.items():
-            if table.in_place or table.table is None:
+            if not table.staged:
                 continue
-            pq.write_table(table.table, self.dir / f"{name}.parquet")
             if name not in PARQUET_ONLY:
                 _csv_frame(tables[name]).to_csv(self.dir / f"{name}.csv", index=False)
         staged = sorted(p.relative_to(self.dir) for p in self.dir.rglob("*") if p.is_file())
