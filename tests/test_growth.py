@@ -42,3 +42,29 @@ CASES = [
 def test_change_rates(run_text, text, statuses):
     result = run_text(text)
     assert [c.status for c in result.checks if c.rule == "growth"] == statuses
+
+
+CHANGE_CASES = [
+    # a statistics release: the level, then the change and its rate in brackets
+    ("就業者数は6,850万人で、前年同月に比べ32万人（0.5％）の増加となった。", ["pass"]),
+    ("就業者数は6,850万人で、前年同月に比べ32万人（0.9％）の増加となった。", ["fail"]),
+    # the level in the sentence before; a decrease
+    ("完全失業者数は170万人。前年同月に比べ7万人（4.0%）の減少。", ["pass"]),
+    ("完全失業者数は170万人。前年同月に比べ7万人（3.0%）の減少。", ["fail"]),
+    # a price: the level after 高の / 安の
+    ("株価は前日比150円（5.1%）高の3,095円で取引を終えた。", ["pass"]),
+    ("株価は前日比150円（4.1%）安の3,095円で取引を終えた。", ["fail"]),
+    # not checked: no rate, no comparison, a level of another unit, or too far back
+    ("就業者数は6,850万人で、前年同月に比べ32万人の増加となった。", []),
+    ("就業者数は6,850万人で、うち32万人（0.5％）の増加分は女性だった。", []),
+    ("売上高は120億円。前年同月に比べ32万人（0.5％）の増加。", []),
+    ("就業者数は6,850万人。男性が多い。女性も多い。前年同月に比べ32万人（0.5％）の増加。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "statuses"), CHANGE_CASES)
+def test_change_amounts_with_their_rates(run_text, text, statuses):
+    result = run_text(text)
+    checks = [c for c in result.checks if c.rule == "growth"]
+    assert [c.status for c in checks] == statuses
+    assert all(c.rule_version == "growth.v2" and len(c.mention_ids) == 3 for c in checks)

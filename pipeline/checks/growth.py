@@ -6,6 +6,12 @@ it was rounded from.  The rate is tied to its amount by the text between them (a
 bracket right after the amount, or "前期比6.5%増の3,210億円"); the earlier figure is
 the same subject's same measure, under the same heading, in a sentence that names the
 earlier period.  A rate whose two figures are not both written is not checked.
+
+``growth.v2``: a change amount written with its rate, "就業者数は6,850万人で、前年同月に
+比べ32万人（0.5％）の増加" or "前日比150円（5.1%）高の3,095円": the rate must meet the
+change over the level it started from, 32万 / (6,850万 − 32万).  The level is the
+amount of the same kind and unit after "の", or else the nearest one before the change,
+in its sentence or the one before, under the same heading.
 """
 
 from __future__ import annotations
@@ -14,15 +20,20 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
 from pipeline.patterns.check_cues import (
     CHANGE_BASES,
+    COMPARED_WITH,
     DECREASE_WORDS,
     EARLIER_PERIOD_WORDS,
     INCREASE_WORDS,
+    PRICE_DECREASE_WORDS,
+    PRICE_INCREASE_WORDS,
     RELATIVE_PERIOD_WORDS,
 )
+from schemas.records import Mention
+from schemas.vocab import Status
 
 RULE = "growth"
 _AMOUNTS = {"money", "count", "quantity"}
@@ -39,6 +50,17 @@ _COMPARISONS = re.compile("|".join(b for b in CHANGE_BASES if b.endswith("比"))
 #: NOTE: characters between an amount and its bracketed rate: "（前年同期比"
 _MAX_GAP = 10
 _PERIOD_PREFIX = re.compile(rf"^(?:{RELATIVE_PERIOD_WORDS})の?")
+#: "前年同月に比べ" or "前日比" right before a change amount
+_COMPARED_BEFORE = re.compile(rf"(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?$")
+#: "32万人（0.5％）": an open bracket between a change amount and its rate
+_RATE_IN_BRACKETS = re.compile(r"^\s?[(（]\s?[+＋]?$")
+#: "（0.5％）の増加", "（5.1%）高の": the close bracket, the direction, a following level
+_CHANGE_WORDS = INCREASE_WORDS + DECREASE_WORDS + PRICE_INCREASE_WORDS + PRICE_DECREASE_WORDS
+_CLOSED_DIRECTION = re.compile(
+    rf"\s?[)）]\s?の?\s?(?P<dir>{'|'.join(_CHANGE_WORDS)})(?P<of>\s?の\s?)?"
+)
+#: NOTE: how far before "比べ" a change amount's level may be looked for, in sentences
+LEVEL_SENTENCES_BACK = 1
 
 
 def _measure(f: Figure) -> str | None:
@@ -85,7 +107,78 @@ def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, in
 
 
 def _sign(direction: str) -> int:
-    return -1 if direction in DECREASE_WORDS else 1
+    return -1 if direction in DECREASE_WORDS + PRICE_DECREASE_WORDS else 1
+
+
+def _changes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, Figure, int]]:
+    """(change amount, its rate, the level it changed to, +1 or -1), as written."""
+    found = []
+    for i in range(len(figures) - 1):
+        change, rate = figures[i], figures[i + 1]
+        c, r = change.mention, rate.mention
+        if c.kind not in _AMOUNTS or r.kind != "percent" or r.unit != "%" or not c.value:
+            continue
+        text = ev.texts[c.doc_id]
+        direction = _CLOSED_DIRECTION.match(text, r.end)
+        if not (
+            direction
+            and _RATE_IN_BRACKETS.match(text[c.end : r.start])
+            and _COMPARED_BEFORE.search(text[max(0, c.start - 8) : c.start])
+        ):
+            continue
+        level = _level_after(figures[i + 2 :], direction) or _level_before(ev, figures[:i], c)
+        if level is not None:
+            found.append((change, rate, level, _sign(direction.group("dir"))))
+    return found
+
+
+def _level_after(following: list[Figure], direction: re.Match[str]) -> Figure | None:
+    """ "高の3,095円": the amount right after the direction and の."""
+    if following and direction.group("of") and following[0].mention.start == direction.end():
+        return following[0]
+    return None
+
+
+def _level_before(ev: Evidence, earlier: list[Figure], change: Mention) -> Figure | None:
+    """The nearest amount of the change's kind and unit before it, under the same heading,
+    at most ``LEVEL_SENTENCES_BACK`` sentences back."""
+    ends = ev.sentence_ends(change.doc_id)
+    sentence = bisect_right(ends, change.start)
+    for f in reversed(earlier):
+        m = f.mention
+        if bisect_right(ends, m.start) < sentence - LEVEL_SENTENCES_BACK:
+            return None
+        if (m.kind, m.unit) == (change.kind, change.unit) and m.bound in (None, "eq"):
+            return f if ev.section_of(m) == ev.section_of(change) else None
+    return None
+
+
+def _change_findings(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    found = []
+    for change, rate, level, sign in _changes(ev, figures):
+        delta, now = strict(change, ev.approx_tolerance), strict(level, ev.approx_tolerance)
+        # the rate grows with the change and falls with the level: two corners bound it
+        low_base, high_base = now.high - sign * delta.low, now.low - sign * delta.high
+        if delta.low < 0 or low_base <= 0 or high_base <= 0:
+            continue
+        change_rate = Interval(delta.low / low_base * 100, delta.high / high_base * 100)
+        ok = change_rate.meets(rate.interval)
+        message = (
+            f"{written(change)} on the level {written(level)} is a change of {change_rate} %; "
+            f"the stated {written(rate)} {'agrees' if ok else 'does not agree'}."
+        )
+        found.append(
+            finding(
+                RULE,
+                Status.PASS if ok else Status.FAIL,
+                [rate, change, level],
+                message,
+                expected=f"{change_rate} %",
+                observed=f"{rate.interval} %",
+                version=2,
+            )
+        )
+    return found
 
 
 def _key(f: Figure) -> tuple:
@@ -124,6 +217,7 @@ def _without_comparisons(sentence: str) -> str:
 def check_growth(ev: Evidence) -> list[Finding]:
     found = []
     for figures in ev.figures.values():
+        found += _change_findings(ev, figures)
         rated = _rated(ev, figures)
         earlier = _earlier_figures(ev, figures) if rated else {}
         for rate, current, sign in rated:

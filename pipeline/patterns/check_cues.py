@@ -40,5 +40,11 @@ CHANGE_BASES = ("前年同期比", "前年同月比", "前年度比", "前年比
 #: words after a change rate that give its direction (longest first)
 INCREASE_WORDS = ("増加", "上昇", "増", "アップ")
 DECREASE_WORDS = ("減少", "低下", "減", "ダウン")
+#: the same, said of prices (前日比150円（5.1%）高): after a change amount only
+PRICE_INCREASE_WORDS = ("高",)
+PRICE_DECREASE_WORDS = ("安",)
+#: words right before a change amount that say what it is measured against
+#: (前年同月に比べ32万人, 前日比150円)
+COMPARED_WITH = ("に比べて", "に比べ", "と比べて", "と比べ", "比較で", "比")
 #: words that place a figure in the earlier period a change rate compares with
 EARLIER_PERIOD_WORDS = ("前年同期", "前年度", "前期", "前年", "昨年", "前月")
