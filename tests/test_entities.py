@@ -162,6 +162,14 @@ def test_era_names_are_not_entities(tagger):
         ("日本語、トルコ語の計7言語に対応した。", "7言語", None),
         # a conversion rate belongs to no entity
         ("アリババグループは1元=15円で換算した。", "1元=15円", None),
+        # a scope (日本では) is the subject of its own sentence, not of the ones after it
+        (
+            "ミライ電機は5日、決算を発表した。日本では約100万台を販売した。\n"
+            "株価は前日比150円高の3,095円で取引を終えた。",
+            "3,095円",
+            "ミライ電機",
+        ),
+        ("ミライ電機は5日、決算を発表した。日本では約100万台を販売した。", "100万台", "日本"),
     ],
 )
 def test_subject_cases(run_text, text, surface, subject):

@@ -34,13 +34,15 @@ class Occurrence:
 _HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:【[^】\n]{0,20}】[ \t]*)?$")
 
 
-def _is_topic(text: str, occ: Occurrence) -> bool:
+def _is_topic(text: str, occ: Occurrence, carried: bool = False) -> bool:
+    """Whether a name is the topic of its clause; ``carried``: a topic that may stand
+    for the sentences after its own (not a scope such as 日本では)."""
     after = occ.end
     gloss = _GLOSS_AFTER.match(text, after)
     if gloss:
         after = gloss.end()
     if text.startswith(cues.TOPIC_PARTICLES, after):
-        return True
+        return not (carried and text.startswith(cues.SCOPE_PARTICLES, after))
     return text.startswith("、", after) and bool(
         _HEADLINE_LEAD.search(text, max(0, occ.start - 30), occ.start)
     )
@@ -86,9 +88,9 @@ class Layout:
         hi = bisect_left(self._starts, end)
         return [o for o in self.occurrences[lo:hi] if o.end <= end]
 
-    def _topic(self, start: int, end: int) -> Occurrence | None:
+    def _topic(self, start: int, end: int, carried: bool = False) -> Occurrence | None:
         found = self._in(start, end)
-        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o)]
+        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o, carried)]
         return _coordinated_head(self.text, found, topics[-1]) if topics else None
 
     def _heading_entity(self, offset: int) -> Occurrence | None:
@@ -107,7 +109,7 @@ class Layout:
         sentence ("X が共同で、各国へ…寄附しました。") keep X as their subject."""
         section = self.text.rfind("\n【", 0, offset) + 1
         found = self._in(section, offset)
-        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o)]
+        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o, carried=True)]
         return _coordinated_head(self.text, found, topics[-1]) if topics else None
 
     def subject(self, start: int) -> str | None:
@@ -119,7 +121,7 @@ class Layout:
         j = k
         while topic is None and j > 0 and self.sentences[j - 1][0] >= paragraph_start:
             j -= 1
-            topic = self._topic(*self.sentences[j])
+            topic = self._topic(*self.sentences[j], carried=True)
         if topic is None:
             topic = self._heading_entity(s_start)
         if topic is None:

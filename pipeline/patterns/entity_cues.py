@@ -75,6 +75,9 @@ LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "(株)", "(有)")
 PERSON_SUFFIXES = ("氏", "さん", "様", "会長", "社長", "CEO", "代表")
 #: particles after an entity that make it the topic or subject of its clause
 TOPIC_PARTICLES = ("は", "が", "では", "も")
+#: of those, the ones that say where rather than who (日本では100万台): such a topic is
+#: the subject of its own sentence only, never carried to the sentences after it
+SCOPE_PARTICLES = ("では",)
 #: characters that make a name part of another word: トルコ語 (a language), 日本人,
 #: 中国製, 北海道産
 NAME_WORD_ENDINGS = ("語", "人", "製", "産")
