@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -10,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import fugashi
@@ -32,7 +34,7 @@ from pipeline.normalise import NormalisedText, normalise
 from pipeline.patterns.check_cues import APPROX_TOLERANCE
 from pipeline.report import context, report_files
 from pipeline.reviews import apply_reviews, load_reviews
-from pipeline.store import Serialised, Staging, staged_output
+from pipeline.store import Serialised, Staging, TableLike, staged_output
 from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
 from schemas.records import Change, Check, Document, Entity, Mention, SourceError
 from schemas.tables import arrow_schema, frame, frame_from_rows
@@ -116,23 +118,32 @@ def _token_table(
 
 
 def _with_schema_checks(
-    staging: Staging, tables: dict[str, pd.DataFrame], checks: list[Check]
+    staging: Staging,
+    tables: dict[str, TableLike],
+    inputs: dict[str, str],
+    checks: list[Check],
 ) -> tuple[list[Check], dict[str, Serialised], frozenset[str]]:
     """The checks with one schema check per table, each table serialised, and the tables
     validated already; ``tables["checks"]`` becomes the final checks table.
 
-    A table byte for byte as the output folder holds it was validated by the run that
-    wrote it and is not validated again.  The checks table holds the schema checks
+    A table with the content the output folder holds was validated by the run that
+    wrote it and is not validated again (``inputs`` name what some tables are built
+    from: see ``Staging.serialise``).  The checks table holds the schema checks
     themselves: when, assuming it valid, it comes out as the table in place, the
     assumption held; otherwise it is validated.
     """
     # the checks table is serialised once it holds the schema checks, below
     serialised = {
-        name: staging.serialise(name, df) for name, df in tables.items() if name != "checks"
+        name: staging.serialise(name, table, inputs.get(name))
+        for name, table in tables.items()
+        if name != "checks"
     }
-    known = frozenset(name for name, s in serialised.items() if s.in_place)
-    for assumed in (known | {"checks"}, known):
-        schema, failed = schema_checks(tables, assumed)
+    built = {name: s.frame for name, s in serialised.items() if s.frame is not None}
+    known = {name: s.rows for name, s in serialised.items() if s.in_place}
+    pre = tables["checks"]
+    assert isinstance(pre, pd.DataFrame)
+    for assumed in ({**known, "checks": len(pre)}, known):
+        schema, failed = schema_checks({**built, "checks": pre}, assumed)
         final = frame("checks", checks + schema)
         serialised["checks"] = staging.serialise("checks", final)
         if serialised["checks"].in_place:
@@ -162,10 +173,17 @@ def _failure(source: SourceText, err: Exception) -> SourceError:
     )
 
 
+def _digest(mapping: dict[str, str]) -> str:
+    return hashlib.sha256(repr(sorted(mapping.items())).encode()).hexdigest()
+
+
 def _resolve_entities(
     result: RunResult, linked: dict[str, LinkedDocument], same: list[tuple[str, str]]
-) -> None:
-    """Merge names across documents; make subjects canonical; place entity mentions."""
+) -> dict[str, str]:
+    """Merge names across documents; make subjects canonical; place entity mentions.
+
+    Returns each name key's canonical name: all a figure's subject depends on.
+    """
     names = [n for doc in linked.values() for n in doc.names]
     pairs = [p for doc in linked.values() for p in doc.same] + same
     result.entities, id_of = build_entities(names, pairs)
@@ -185,6 +203,7 @@ def _resolve_entities(
         if (key := name_key(surface)) in id_of
     ]
     result.entity_mentions = frame_from_rows("entity_mentions", places)
+    return {key: canonical[entity_id] for key, entity_id in id_of.items()}
 
 
 #: the tagger of a worker process (``--jobs``): one per process, made by ``_start_worker``
@@ -324,7 +343,10 @@ def _run(
             for source in written:
                 if (tokens := _tokens_of(source, cache)) is not None:
                     staging.append_arrow("tokens", tokens)
-        _resolve_entities(result, linked, user_aliases(raw_dir))
+        naming = _resolve_entities(result, linked, user_aliases(raw_dir))
+        # the mentions table is the documents' figures with canonical subjects: when both
+        # are as the run that wrote it had them, it is in place without being built
+        inputs = {"mentions": f"{cache.fingerprint(written)}:{_digest(naming)}"} if cache else {}
         linked.clear()  # names and places are in result now; not held through the checks
         evidence = Evidence.build(
             result.mentions,
@@ -340,16 +362,18 @@ def _run(
             cross_validate(evidence), result.mentions, load_reviews(raw_dir)
         )
         result.changes = changes_since(out_dir, result.documents, result.mentions, result.checks)
-        tables = {
+        tables: dict[str, TableLike] = {
             "documents": frame("documents", result.documents),
-            "mentions": frame("mentions", result.mentions),
+            "mentions": partial(frame, "mentions", result.mentions),
             "errors": frame("errors", result.errors),
             "entities": frame("entities", result.entities),
             "entity_mentions": result.entity_mentions,
             "checks": frame("checks", result.checks),
             "changes": frame("changes", result.changes),
         }
-        result.checks, serialised, trusted = _with_schema_checks(staging, tables, result.checks)
+        result.checks, serialised, trusted = _with_schema_checks(
+            staging, tables, inputs, result.checks
+        )
         report = report_files(
             context(
                 result.checks,

@@ -13,7 +13,7 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +62,10 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(**joined) if joined else df
 
 
+#: a table, or how to build it when it turns out to be needed (``Staging.serialise``)
+TableLike = pd.DataFrame | Callable[[], pd.DataFrame]
+
+
 @dataclass(frozen=True)
 class Serialised:
     """Whether a table's Parquet file is staged, or the output already holds the table."""
@@ -71,6 +75,9 @@ class Serialised:
     #: the output folder's file has the same content, written by this program version
     #: after validating it, and its CSV is there too
     in_place: bool
+    rows: int
+    #: the table as built; None when its inputs showed it in place before building it
+    frame: pd.DataFrame | None
 
 
 def _content_key(table: pa.Table) -> bytes:
@@ -125,34 +132,43 @@ class Staging:
         value = meta.get(BUILT_FROM)
         return value.decode() if value else None
 
-    def serialise(self, name: str, df: pd.DataFrame) -> Serialised:
+    def serialise(self, name: str, table: TableLike, inputs: str | None = None) -> Serialised:
         """Compare the table with the output's by content key; stage its Parquet if new.
 
         Re-runs on unchanged input then neither validate nor write their tables again,
-        and the files' dates tell a user's own tools which tables changed.  A staged
-        file reaches the output only through ``commit``, which validates it first; it
-        is written now so that no run holds every table in Arrow at once.
+        and the files' dates tell a user's own tools which tables changed.  ``inputs``
+        names everything a table is built from, when the caller knows that; the key is
+        then made from it, and a table in place is never built.  A staged file reaches
+        the output only through ``commit``, which validates it first; it is written now
+        so that no run holds every table in Arrow at once.
         """
+        path = self.out_dir / f"{name}.parquet"
         try:
-            table = pa.Table.from_pandas(df, preserve_index=False)
-        except (pa.ArrowException, ValueError, TypeError):
-            return Serialised(False, False)  # validation reports what is wrong with it
-        key = _content_key(table)
-        try:
-            current = pq.read_metadata(self.out_dir / f"{name}.parquet").metadata or {}
+            current = pq.read_metadata(path)
+            held, held_rows = current.metadata or {}, current.num_rows
         except (OSError, pa.ArrowException):
-            current = {}
+            held, held_rows = {}, 0
         csv_there = name in PARQUET_ONLY or (self.out_dir / f"{name}.csv").is_file()
-        if current.get(CONTENT) == key and csv_there:
+        key = f"{code_version()}:inputs:{inputs}".encode() if inputs is not None else None
+        if key is not None and held.get(CONTENT) == key and csv_there:
             (self.dir / f"{name}.parquet").unlink(missing_ok=True)  # staged by an earlier call
-            return Serialised(False, True)
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), CONTENT: key})
-        pq.write_table(table, self.dir / f"{name}.parquet")
-        return Serialised(True, False)
+            return Serialised(False, True, held_rows, None)
+        df = table() if callable(table) else table
+        try:
+            arrow = pa.Table.from_pandas(df, preserve_index=False)
+        except (pa.ArrowException, ValueError, TypeError):
+            return Serialised(False, False, len(df), df)  # validation says what is wrong
+        key = key or _content_key(arrow)
+        if held.get(CONTENT) == key and csv_there:
+            (self.dir / f"{name}.parquet").unlink(missing_ok=True)
+            return Serialised(False, True, len(df), df)
+        arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), CONTENT: key})
+        pq.write_table(arrow, self.dir / f"{name}.parquet")
+        return Serialised(True, False, len(df), df)
 
     def commit(
         self,
-        tables: dict[str, pd.DataFrame],
+        tables: dict[str, TableLike],
         serialised: dict[str, Serialised] | None = None,
         files: dict[str, str] | None = None,
         trusted: frozenset[str] = frozenset(),
@@ -166,11 +182,16 @@ class Staging:
         ``built_from`` labels appended tables for ``built_from`` in a later run.
         """
         serialised = dict(serialised or {})
-        for name, df in tables.items():
+        for name, table in tables.items():
             if name not in serialised:
-                serialised[name] = self.serialise(name, df)
-            if not (serialised[name].in_place or name in trusted):
-                _check(name, df)
+                serialised[name] = self.serialise(name, table)
+            done = serialised[name]
+            if not (done.in_place or name in trusted) and done.frame is not None:
+                _check(name, done.frame)
+            if not (done.in_place or done.staged):
+                # valid, yet Arrow refused it: raise what it said, never skip the table
+                pa.Table.from_pandas(done.frame, preserve_index=False)
+                raise RuntimeError(f"table {name!r} could not be converted to Arrow")
         for name, content in (files or {}).items():
             (self.dir / name).parent.mkdir(parents=True, exist_ok=True)
             (self.dir / name).write_text(content, encoding="utf-8")
@@ -181,8 +202,8 @@ class Staging:
         for name, table in serialised.items():
             if not table.staged:
                 continue
-            if name not in PARQUET_ONLY:
-                _csv_frame(tables[name]).to_csv(self.dir / f"{name}.csv", index=False)
+            if name not in PARQUET_ONLY and table.frame is not None:
+                _csv_frame(table.frame).to_csv(self.dir / f"{name}.csv", index=False)
         staged = sorted(p.relative_to(self.dir) for p in self.dir.rglob("*") if p.is_file())
         for rel in staged:
             (self.out_dir / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -96,6 +96,20 @@ def test_an_unchanged_run_rewrites_only_the_report_and_restores_a_missing_csv(ra
     assert len(pd.read_parquet(out / "checks.parquet")) == len(third.checks)
 
 
+def test_a_new_alias_file_rewrites_the_subjects_of_unchanged_documents(raw, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    cache = DocumentCache(out / ".cache")
+    run(raw, out, cache=cache)
+    before = pd.read_parquet(out / "mentions.parquet")
+    (raw / "aliases.toml").write_text('"マイバンク" = ["アリババグループ"]\n', encoding="utf-8")
+    again = run(raw, out, cache=cache)
+    assert again.cache_hits == 2 and "mentions.parquet" in {p.name for p in again.written}
+    run(raw, fresh)
+    after = pd.read_parquet(out / "mentions.parquet")
+    pd.testing.assert_frame_equal(after, pd.read_parquet(fresh / "mentions.parquet"))
+    assert not after["subject"].equals(before["subject"])
+
+
 @pytest.mark.parametrize("damage", ["pickle", "tokens.arrow"])
 def test_a_damaged_entry_still_gives_the_whole_token_table(raw, tmp_path, damage):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
