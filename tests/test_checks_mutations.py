@@ -97,6 +97,17 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
         # うち names some of the parts: falling short says nothing; 内訳 names all of them
         ("予算は総額1,251億円で、このうち民生費は481億円、教育費は213億円です。", []),
         ("予算は総額1,251億円で、内訳は民生費が481億円、教育費が213億円です。", ["fail"]),
+        # no total word: the figure right before うち is the total; shares add up too
+        ("従業員は5,230人、うち国内3,130人、海外2,100人。", ["pass"]),
+        (
+            "海外売上高比率は62.5%で、うち北米が28.0%、アジアが24.5%、欧州が10.0%を占める。",
+            ["pass"],
+        ),
+        (
+            "海外売上高比率は62.5%で、うち北米が38.0%、アジアが24.5%、欧州が10.0%を占める。",
+            ["fail"],
+        ),
+        ("海外売上高比率は62.5%で、うち北米が28.0%、アジアが24.5%を占める。", []),
         # the breakdown follows a nearer amount: it is of that amount, not of the total
         (
             "総額39兆円規模の対策を決めた。財政支出は21.9兆円で、このうち国費は13.9兆円。"

@@ -27,6 +27,12 @@ CASES = [
         "前期の売上高は3,014億円、営業利益は220億円でした。",
         ["pass", "pass"],
     ),
+    # a securities report's period words (当連結会計年度, 前連結会計年度)
+    (
+        "当連結会計年度の売上高は1,250億3,400万円(前期比8.2%増)となりました。"
+        "前連結会計年度の売上高は1,155億6,000万円でした。",
+        ["pass"],
+    ),
     # no earlier figure written: nothing to check
     ("ミライ電機の売上高は3,210億円(前期比6.5%増)となりました。", []),
     # a segment under its own heading is not compared with the company's earlier total

@@ -1,12 +1,15 @@
 """sum: a stated total equals the sum of its stated parts.
 
-A total is an amount written after 合計, 累計, 総額, 計 …; its parts are the amounts
-of the same kind and unit written after a breakdown word (内訳, うち, そのうち …)
-in the same or the next sentences.  Converted amounts in brackets are not parts.
+A total is an amount written after 合計, 累計, 総額, 計 …, or any amount or percentage
+written right before a breakdown word ("比率は62.5%で、うち北米が28.0%…"); its parts are
+the figures of the same kind and unit written after the breakdown word (内訳, うち,
+そのうち …) in the same or the next sentences.  Converted amounts in brackets are not
+parts.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import reduce
 
@@ -26,11 +29,17 @@ from pipeline.patterns.check_cues import (
     IMPLICIT_PARTS_MAX,
     SUM_WINDOW_SENTENCES,
     TOTAL_MARKERS,
+    TOTAL_THEN_BREAKDOWN,
 )
 from schemas.vocab import Status
 
 RULE = "sum"
 _SUMMABLE = {"money", "count", "quantity"}
+#: shares add up too, when a breakdown word says which are parts of which
+_SUMMABLE_MARKED = _SUMMABLE | {"percent"}
+_BREAKDOWN_NEXT = re.compile(
+    rf"{TOTAL_THEN_BREAKDOWN}(?:{'|'.join(map(re.escape, BREAKDOWN_MARKERS))})"
+)
 
 
 def _is_total(ev: Evidence, figures: list[Figure], i: int) -> bool:
@@ -39,6 +48,8 @@ def _is_total(ev: Evidence, figures: list[Figure], i: int) -> bool:
     text = ev.texts[m.doc_id]
     before = text[max(0, m.start - 6) : m.start].replace("*", "").rstrip()
     if before.removesuffix("約").rstrip().endswith(TOTAL_MARKERS):
+        return True
+    if _BREAKDOWN_NEXT.match(text, m.end):
         return True
     return (
         i > 0 and ev.is_bracketed_after(figures[i - 1].mention, m) and _is_total(ev, figures, i - 1)
@@ -157,7 +168,7 @@ def _loose_note(ok: bool, total: Figure, parts: list[Figure], tol: float) -> str
 def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     found = []
     for i, total in enumerate(figures):
-        if total.mention.kind not in _SUMMABLE or not _is_total(ev, figures, i):
+        if total.mention.kind not in _SUMMABLE_MARKED or not _is_total(ev, figures, i):
             continue
         candidates, exhaustive = _candidate_parts(ev, figures, i)
         options = [parts for parts in candidates if len(parts) >= 2]

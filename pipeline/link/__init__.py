@@ -81,7 +81,9 @@ def link(
     text = norm.text
     findings = find_names(text, tokens)
     places = occurrences(text, tokens, findings.names)
-    layout = Layout(text, sentences, places)
+    layout = Layout(
+        text, sentences, places, frozenset(n.text for n in findings.names if n.type == "LOC")
+    )
     norm_starts = _normalised_starts(norm, mentions)
     scopes = footnote_scopes(text, _footnote_dates(mentions, norm_starts))
     dates = [

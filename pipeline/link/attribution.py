@@ -73,6 +73,9 @@ class Layout:
     text: str
     sentences: list[tuple[int, int]]
     occurrences: list[Occurrence]
+    #: names of places: the topic of their own sentence at most (欧州が10%を占めます does
+    #: not make 欧州 the subject of the paragraphs after it)
+    places: frozenset[str] = frozenset()
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -90,8 +93,11 @@ class Layout:
 
     def _topic(self, start: int, end: int, carried: bool = False) -> Occurrence | None:
         found = self._in(start, end)
-        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o, carried)]
+        topics = [i for i, o in enumerate(found) if self._is_topic(o, carried)]
         return _coordinated_head(self.text, found, topics[-1]) if topics else None
+
+    def _is_topic(self, occ: Occurrence, carried: bool) -> bool:
+        return _is_topic(self.text, occ, carried) and not (carried and occ.text in self.places)
 
     def _heading_entity(self, offset: int) -> Occurrence | None:
         line_start = self.text.rfind("\n", 0, offset) + 1
@@ -109,7 +115,7 @@ class Layout:
         sentence ("X が共同で、各国へ…寄附しました。") keep X as their subject."""
         section = self.text.rfind("\n【", 0, offset) + 1
         found = self._in(section, offset)
-        topics = [i for i, o in enumerate(found) if _is_topic(self.text, o, carried=True)]
+        topics = [i for i, o in enumerate(found) if self._is_topic(o, carried=True)]
         return _coordinated_head(self.text, found, topics[-1]) if topics else None
 
     def subject(self, start: int) -> str | None:

@@ -12,6 +12,9 @@ EXHAUSTIVE_BREAKDOWN_MARKERS = ("内訳",)
 #: fall short of the total say nothing; parts that exceed it are still wrong
 PARTIAL_BREAKDOWN_MARKERS = ("うち", "そのうち", "このうち", "内、")
 BREAKDOWN_MARKERS = EXHAUSTIVE_BREAKDOWN_MARKERS + PARTIAL_BREAKDOWN_MARKERS
+#: what may stand between a figure and a breakdown word that makes the figure a total
+#: without a total word: "比率は62.5%で、うち北米が28.0%", "5,230人、うち海外2,100人"
+TOTAL_THEN_BREAKDOWN = r"\s?(?:で|であり|となり|と)?\s?[、,，]?\s?"
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
 APPROX_TOLERANCE = 0.05
 #: NOTE: how many following sentences may hold the parts of a total
@@ -32,7 +35,8 @@ IMPLICIT_PARTS_MAX = 4
 #: figures are last year's); two sentences must name the same ones to restate a measure
 #: (前期比, 前年同月比 compare with a period; they do not date the figure)
 RELATIVE_PERIOD_WORDS = (
-    r"(?:前年同期|前年同月|(?:前|当|次|来|今|昨|本)(?:年度|期|年|季)|通期|上期|下期|中間期)"
+    r"(?:前年同期|前年同月|(?:前|当|次|来|今|昨|本)(?:連結会計|会計|事業)?(?:年度|期間|期|年|季)"
+    r"|通期|上期|下期|中間期)"
     r"(?![比同度])"
 )
 #: what a change rate is measured against (前期比6.5%増); 同 repeats the one before
@@ -47,4 +51,14 @@ PRICE_DECREASE_WORDS = ("安",)
 #: (前年同月に比べ32万人, 前日比150円)
 COMPARED_WITH = ("に比べて", "に比べ", "と比べて", "と比べ", "比較で", "比")
 #: words that place a figure in the earlier period a change rate compares with
-EARLIER_PERIOD_WORDS = ("前年同期", "前年度", "前期", "前年", "昨年", "前月")
+EARLIER_PERIOD_WORDS = (
+    "前年同期",
+    "前連結会計年度",
+    "前会計年度",
+    "前事業年度",
+    "前年度",
+    "前期",
+    "前年",
+    "昨年",
+    "前月",
+)
