@@ -170,6 +170,18 @@ def test_era_names_are_not_entities(tagger):
             "ミライ電機",
         ),
         ("ミライ電機は5日、決算を発表した。日本では約100万台を販売した。", "100万台", "日本"),
+        # a report whose one organisation is never a topic: its figures are the issuer's
+        (
+            "上場会社名　サンプル精機株式会社\n\n売上高は1,250億円でした。",
+            "1,250億円",
+            "サンプル精機株式会社",
+        ),
+        (
+            "上場会社名　サンプル精機株式会社\n取引先　ミライ電機株式会社\n\n"
+            "売上高は1,250億円でした。",
+            "1,250億円",
+            None,
+        ),
     ],
 )
 def test_subject_cases(run_text, text, surface, subject):

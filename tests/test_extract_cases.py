@@ -407,6 +407,9 @@ def test_as_of_phrase_sets_as_of_for_figures_in_its_sentence(mentions_of):
         ("1億3,000万人の学生", "1億3,000万人", "学生"),
         ("500台人工呼吸器", "500台", "人工呼吸器"),
         ("50万枚のマスクと", "50万枚", "マスク"),
+        # the direction of a change is not what it counts
+        ("前年同月に比べ32万人の増加となった", "32万人", None),
+        ("従業員は前期末比120名増", "120名", None),
     ],
 )
 def test_object_is_the_noun_written_next_to_the_number(mentions_of, phrase, surface, obj):

@@ -9,7 +9,8 @@ import re
 from datetime import date
 
 from pipeline.extract.candidate import Candidate, Context
-from pipeline.patterns import cues
+from pipeline.patterns import cues, entity_cues
+from pipeline.patterns.check_cues import DECREASE_WORDS, INCREASE_WORDS
 from pipeline.patterns.fragments import alternation
 from schemas.vocab import Kind
 
@@ -31,6 +32,9 @@ _NOT_OBJECTS = frozenset(
         "毎",
         *cues.PREFIX_MODIFIERS,
         *cues.SUFFIX_MODIFIERS,
+        # "32万人の増加", "120名増": the direction of a change, not what it counts
+        *INCREASE_WORDS,
+        *DECREASE_WORDS,
     }
 )
 
@@ -62,6 +66,8 @@ def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
         return None
     picked.sort()
     words = "".join(tokens.surface(k) for k in picked)
+    if words.endswith(entity_cues.COMPARISON_ENDING):
+        return None  # 前期末比120名: what the figure is compared with, not what it counts
     # a compound that is only a number or a suffix names nothing
     return (
         words

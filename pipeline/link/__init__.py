@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
-from pipeline.link.entities import Name, find_names
+from pipeline.link.entities import Name, find_names, name_key
 from pipeline.link.measures import LABELLED_KINDS, SpanSet, label_of, measure_of
 from pipeline.normalise import NormalisedText
 from pipeline.patterns import entity_cues as cues
@@ -91,6 +91,7 @@ def link(
         for m, start in zip(mentions, norm_starts, strict=True)
         if m.kind in TEMPORAL_KINDS
     ]
+    issuer = sole_organisation(findings.names)
     name_spans = [(o.start, o.end) for o in places]
     sentence_starts = [a for a, _ in sentences]
     skipped = (SpanSet(name_spans), SpanSet(name_spans + dates))
@@ -100,7 +101,7 @@ def link(
         if m.kind not in _UNATTRIBUTED_KINDS:
             measure = measure_of(text, tokens, start, places, skipped)
             # "X の売上高は": the figure is X's, whatever the paragraph is about
-            update["subject"] = measure.owner or layout.subject(start)
+            update["subject"] = measure.owner or layout.subject(start) or issuer
             # a rate's own label (96%の正確率) says more than its clause's topic (技術は)
             label = (
                 label_of(text, tokens, start, start + len(m.normalized), skipped[1])
@@ -116,6 +117,13 @@ def link(
     ends = norm.ends_to_source(np.array([o.end for o in places], dtype=np.int64)).tolist()
     source_places = [(s, e, norm.source[s:e]) for s, e in zip(spans, ends, strict=True)]
     return LinkedDocument(linked, findings.names, findings.same, source_places)
+
+
+def sole_organisation(names: list[Name]) -> str | None:
+    """The one organisation a document names, if it names only one: the issuer of a
+    report that never makes itself a sentence's topic (上場会社名 X … 売上高は…)."""
+    organisations = {name_key(n.text): n.text for n in names if n.type == "ORG"}
+    return next(iter(organisations.values())) if len(organisations) == 1 else None
 
 
 def _normalised_starts(norm: NormalisedText, mentions: list[Mention]) -> list[int]:

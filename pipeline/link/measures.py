@@ -42,14 +42,30 @@ def _particle_before(text: str, tokens: Tokens, start: int) -> int | None:
     return None
 
 
+def _run_continues(tokens: Tokens, i: int) -> int | None:
+    """The token a noun run goes back to from token ``i``: the noun right before it, or
+    the noun before a joining mark (職員・従業員); None where the run starts."""
+    if i > 0 and tokens.ends[i - 1] == tokens.starts[i]:
+        if _is_noun(tokens, i - 1):
+            return i - 1
+        if (
+            i > 1
+            and tokens.surface(i - 1) in cues.MEASURE_JOINERS
+            and tokens.ends[i - 2] == tokens.starts[i - 1]
+            and _is_noun(tokens, i - 2)
+        ):
+            return i - 2
+    return None
+
+
 def _noun_runs(tokens: Tokens, last: int) -> list[tuple[int, int]]:
     """(start, end) of each noun run in "A の B の C", ending at token ``last``."""
     runs: list[tuple[int, int]] = []
     i = last
     while i >= 0 and _is_noun(tokens, i):
         end = int(tokens.ends[i])
-        while i > 0 and _is_noun(tokens, i - 1) and tokens.ends[i - 1] == tokens.starts[i]:
-            i -= 1
+        while (before := _run_continues(tokens, i)) is not None:
+            i = before
         runs.append((int(tokens.starts[i]), end))
         i -= 1
         if i < 1 or tokens.surface(i) != "の" or tokens.ends[i - 1] != tokens.starts[i]:

@@ -83,6 +83,8 @@ SCOPE_PARTICLES = ("では",)
 NAME_WORD_ENDINGS = ("語", "人", "製", "産")
 #: particles after the noun phrase a figure's clause is about (売上高は…1,200億円)
 MEASURE_PARTICLES = ("は", "が", "も")
+#: a mark that joins two nouns into one measure (職員・従業員)
+MEASURE_JOINERS = ("・",)
 #: noun runs before a particle that say nothing about what is measured (X等は, 同社は)
 MEASURE_STOPWORDS = frozenset({"等", "など", "ら", "同社", "当社", "同", "各", "うち"})
 #: the ending of a comparison written before a rate (前年比, 前期比): not its label
