@@ -60,6 +60,33 @@ def test_spelling_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        # a legal form written first: the rest is a company, whatever its script
+        ("合同会社ミライは新工場を建てた。", "合同会社ミライ", set()),
+        # the press-release opener: a long bracket that ends by defining the short name
+        (
+            "株式会社テックフロンティア（本社：東京都渋谷区、代表取締役CEO：山田太郎、"
+            "以下「テックフロンティア」）は、資金調達を実施しました。",
+            "株式会社テックフロンティア",
+            {"テックフロンティア"},
+        ),
+    ],
+)
+def test_companies_named_with_a_leading_legal_form(tagger, text, name, aliases):
+    found = _names(tagger, text)
+    assert name in {n.text for n in found.names if n.type == "ORG"}
+    assert {b for a, b in found.same if a == name} == aliases
+
+
+@pytest.mark.parametrize(
+    "text", ["ARR（年間経常収益）は12億円を超えた。", "GDP（国内総生産）は伸びた。"]
+)
+def test_an_acronym_spelled_out_in_common_words_is_a_term(tagger, text):
+    assert _names(tagger, text).names == []
+
+
 def test_organisation_suffix_and_person_types(tagger):
     found = {
         n.text: n.type for n in _names(tagger, "二階俊博氏と浙江大学とアリババグループ。").names

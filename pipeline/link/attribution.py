@@ -15,7 +15,7 @@ from functools import cached_property
 from pipeline.patterns import entity_cues as cues
 
 _COORDINATION = re.compile(r"^\s?(?:と|、|及び|および|,)\s?$")
-_GLOSS_AFTER = re.compile(r"\s?[(（][^()（）\n]{0,30}[)）]")
+_GLOSS_AFTER = re.compile(r"\s?[(（][^()（）\n]{0,80}[)）]")
 _FOOTNOTE = re.compile(r"^\s*[*＊※]")
 _OTHERS = re.compile(r"その他は")
 _BLOCK_START = re.compile(rf"^\s*(?:[{cues.HEADING_MARKS}]|.*-----)")
@@ -116,7 +116,7 @@ class Layout:
         section = self.text.rfind("\n【", 0, offset) + 1
         found = self._in(section, offset)
         topics = [i for i, o in enumerate(found) if self._is_topic(o, carried=True)]
-        return _coordinated_head(self.text, found, topics[-1]) if topics else None
+        return _coordinated_head(self.text, found, topics[0]) if topics else None
 
     def subject(self, start: int) -> str | None:
         """The entity a figure starting at ``start`` is attributed to."""

@@ -24,6 +24,14 @@ _GLOSS = re.compile(r"\s?[(（]\s?([^()（）\n]{1,30}?)\s?[)）]")
 _HEADING = re.compile(rf"^[{cues.HEADING_MARKS}]\s*(.+?)\s*[】]?\s*$", re.M)
 _NAME_LIKE = re.compile(r"[ァ-ヶA-Za-z]")
 _SPLIT_VARIANTS = re.compile(r"\s?[/／、,]\s?")
+#: "X（本社：東京都…、代表取締役：…、以下「Y」）": a long bracket that ends by defining Y
+_DEFINED_AS = re.compile(
+    r"[(（][^()（）\n]{0,80}?以下\s?[、,]?\s?[「『]([^」』()（）\n]{1,30})[」』]\s?[)）]"
+)
+#: "ARR（年間経常収益）", "GDP（国内総生産）": a Latin acronym spelled out in kanji common
+#: words is a term, not a name (unless the words end as an organisation's do)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_KANJI_WORDS = re.compile(r"^[\u4e00-\u9fff々]+$")
 #: what a gloss must not contain to be a name: particles and punctuation, a figure
 #: (a digit beside non-Latin text: 約15.5億円, 5月時点), or a web address
 _NOT_A_NAME = re.compile(
@@ -159,6 +167,15 @@ def _public_body(text: str, tokens: Tokens, run: list[int], kinds: list[str]) ->
     return len(head) >= 2 and not head.startswith(cues.REFERRING_PREFIXES)
 
 
+def _legal_form_tokens(text: str, tokens: Tokens, run: list[int]) -> int:
+    """How many of a run's first tokens spell a legal form (株式|会社), 0 if none."""
+    start = int(tokens.starts[run[0]]) if run else 0
+    for k, i in enumerate(run[:3], start=1):
+        if text[start : int(tokens.ends[i])] in cues.LEGAL_FORMS:
+            return k
+    return 0
+
+
 def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int) -> list[Name]:
     """A run cut to what names an entity: katakana brand compounds stay, trailing common
     kanji nouns go (中国|中小企業), and a run must hold a name or end in a suffix."""
@@ -168,6 +185,11 @@ def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int
         run.pop()
         kinds.pop()
     if _public_body(text, tokens, run, kinds):
+        start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
+        return [Name(start, end, text[start:end], "ORG")]
+    legal = _legal_form_tokens(text, tokens, run)
+    if legal and set(kinds[legal:]) & {"name", "kana", "kanji"}:
+        # 株式会社テックフロンティア: a legal form written first makes what follows a company
         start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
         return [Name(start, end, text[start:end], "ORG")]
     while kinds and kinds[0] in ("kanji", "suffix", "dot"):
@@ -199,10 +221,20 @@ def _name_before(text: str, end: int, ending_at: dict[int, Name]) -> Name | None
     return Name(start, end, words, "PRODUCT")
 
 
-def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, str]]]:
-    """X（Y） and X（以下、Y）: Y is another written form of X."""
+def _is_term(before: Name, variants: list[str]) -> bool:
+    return bool(_ACRONYM.match(before.text)) and all(
+        _KANJI_WORDS.match(v)
+        and not v.endswith(tuple(cues.ORG_SUFFIXES | cues.PUBLIC_BODY_SUFFIXES))
+        for v in variants
+    )
+
+
+def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, str]], set[str]]:
+    """X（Y） and X（以下、Y）: Y is another written form of X.  Also returns the
+    acronyms that brackets spell out as terms (ARR（年間経常収益）): not names."""
     extra: list[Name] = []
     same: list[tuple[str, str]] = []
+    terms: set[str] = set()
     ending_at: dict[int, Name] = {}
     for n in names:
         ending_at.setdefault(n.end, n)  # the first name found ending there, as before
@@ -217,6 +249,9 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
         variants = [v.strip() for v in _SPLIT_VARIANTS.split(inner) if v.strip()]
         if not variants or any(_NOT_A_NAME.search(v) or len(v) > 20 for v in variants):
             continue
+        if not definition and _is_term(before, variants):
+            terms.add(before.text)
+            continue
         # brackets after common words qualify them (完全失業率（季節調整値）); they gloss a
         # name only when the words before are a name, the bracket defines an abbreviation,
         # or one side is written in another script (天猫（T モール）)
@@ -230,7 +265,13 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
             at = text.find(variant, offset, m.end())
             extra.append(Name(at, at + len(variant), variant, before.type))
             same.append((before.text, variant))
-    return extra, same
+    for m in _DEFINED_AS.finditer(text):
+        before = ending_at.get(m.start())
+        alias = m.group(1).strip()
+        if before is not None and alias and not _NOT_A_NAME.search(alias):
+            extra.append(Name(m.start(1), m.start(1) + len(alias), alias, before.type))
+            same.append((before.text, alias))
+    return extra, same, terms
 
 
 def _headings(text: str) -> list[Name]:
@@ -246,8 +287,9 @@ def _headings(text: str) -> list[Name]:
 
 def find_names(text: str, tokens: Tokens) -> NameFindings:
     """Every name in a document and the aliases it declares (normalised offsets)."""
-    names = _runs(text, tokens)
-    glossed, same = _glosses(text, names)
+    runs = _runs(text, tokens)
+    glossed, same, terms = _glosses(text, runs)
+    names = [n for n in runs if n.text not in terms]
     known = {name_key(n.text) for n in names + glossed}
     # a heading is a name when it reads like one (katakana, Latin) or is one already;
     # "▼世界各国" introduces recipients, it names no one
