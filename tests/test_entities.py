@@ -197,6 +197,24 @@ def test_era_names_are_not_entities(tagger):
             "ミライ電機",
         ),
         ("ミライ電機は5日、決算を発表した。日本では約100万台を販売した。", "100万台", "日本"),
+        # a co-investor named with が is not the subject of the paragraphs after it
+        (
+            "株式会社テックフロンティア（本社：東京都渋谷区、以下「テックフロンティア」）は、"
+            "資金調達を実施しました。\n\nABCベンチャーズがリード投資家を務めました。\n\n"
+            "導入企業数が1,200社を突破しました。",
+            "1,200社",
+            "株式会社テックフロンティア",
+        ),
+        # with no theme (X は), the lead's X が stands for the article
+        ("ミライ電機が9日発表した決算は増収だった。\n年間配当は48円とする。", "48円", "ミライ電機"),
+        # an aside in brackets names no actor; "X や Y 等は" belongs to X
+        (
+            "トヨタ自動車は5日、決算を発表した。\n\n"
+            "同社の世界販売台数（ダイハツ工業を含む）は約540万台だった。",
+            "540万台",
+            "トヨタ",
+        ),
+        ("タオバオ（淘宝）やフーマー等は、25万トンの農産物を販売した。", "25万トン", "タオバオ"),
         # a report whose one organisation is never a topic: its figures are the issuer's
         (
             "上場会社名　サンプル精機株式会社\n\n売上高は1,250億円でした。",

@@ -91,7 +91,8 @@ def link(
         for m, start in zip(mentions, norm_starts, strict=True)
         if m.kind in TEMPORAL_KINDS
     ]
-    issuer = sole_organisation(findings.names)
+    # a document that makes some name a topic says whose its figures are itself
+    issuer = None if layout.has_topic() else sole_organisation(findings.names)
     name_spans = [(o.start, o.end) for o in places]
     sentence_starts = [a for a, _ in sentences]
     skipped = (SpanSet(name_spans), SpanSet(name_spans + dates))
@@ -121,7 +122,7 @@ def link(
 
 def sole_organisation(names: list[Name]) -> str | None:
     """The one organisation a document names, if it names only one: the issuer of a
-    report that never makes itself a sentence's topic (上場会社名 X … 売上高は…)."""
+    report that makes no name a sentence's topic (上場会社名 X … 売上高は…)."""
     organisations = {name_key(n.text): n.text for n in names if n.type == "ORG"}
     return next(iter(organisations.values())) if len(organisations) == 1 else None
 

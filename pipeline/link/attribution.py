@@ -14,7 +14,7 @@ from functools import cached_property
 
 from pipeline.patterns import entity_cues as cues
 
-_COORDINATION = re.compile(r"^\s?(?:と|、|及び|および|,)\s?$")
+_COORDINATION = re.compile(r"^\s?(?:と|や|、|及び|および|,)\s?$")
 _GLOSS_AFTER = re.compile(r"\s?[(（][^()（）\n]{0,80}[)）]")
 _FOOTNOTE = re.compile(r"^\s*[*＊※]")
 _OTHERS = re.compile(r"その他は")
@@ -34,18 +34,32 @@ class Occurrence:
 _HEADLINE_LEAD = re.compile(r"(?:^|\n)[ \t]*(?:【[^】\n]{0,20}】[ \t]*)?$")
 
 
+def _particle_at(text: str, occ: Occurrence) -> int:
+    """Where the particle after a name would be: past its gloss (X（Y）は) and the tail
+    of a company name (トヨタ自動車は)."""
+    after = occ.end
+    for tail in cues.NAME_TAILS:
+        if text.startswith(tail, after):
+            after += len(tail)
+    gloss = _GLOSS_AFTER.match(text, after)
+    return gloss.end() if gloss else after
+
+
 def _is_topic(text: str, occ: Occurrence, carried: bool = False) -> bool:
     """Whether a name is the topic of its clause; ``carried``: a topic that may stand
     for the sentences after its own (not a scope such as 日本では)."""
-    after = occ.end
-    gloss = _GLOSS_AFTER.match(text, after)
-    if gloss:
-        after = gloss.end()
+    after = _particle_at(text, occ)
     if text.startswith(cues.TOPIC_PARTICLES, after):
         return not (carried and text.startswith(cues.SCOPE_PARTICLES, after))
     return text.startswith("、", after) and bool(
         _HEADLINE_LEAD.search(text, max(0, occ.start - 30), occ.start)
     )
+
+
+def _is_theme(text: str, occ: Occurrence) -> bool:
+    """Of the topics, X は / X も and a headline's "X、": a theme, which stands for the
+    paragraphs after it (X が only for its own clause: "ABCベンチャーズがリード投資家を務め")."""
+    return text.startswith((*cues.THEME_PARTICLES, "、"), _particle_at(text, occ))
 
 
 def _is_recipient(text: str, occ: Occurrence) -> bool:
@@ -64,6 +78,12 @@ def _coordinated_head(text: str, found: list[Occurrence], i: int) -> Occurrence:
             break
         i -= 1
     return found[i]
+
+
+def _in_brackets(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` is inside a bracket opened after ``start`` (（ダイハツ工業を含む）)."""
+    span = text[start:offset]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,12 @@ class Layout:
         topics = [i for i, o in enumerate(found) if self._is_topic(o, carried)]
         return _coordinated_head(self.text, found, topics[-1]) if topics else None
 
+    def has_topic(self) -> bool:
+        """Whether any name but a place's is the topic of a clause in the document."""
+        return any(
+            o.text not in self.places and self._is_topic(o, carried=False) for o in self.occurrences
+        )
+
     def _is_topic(self, occ: Occurrence, carried: bool) -> bool:
         return _is_topic(self.text, occ, carried) and not (carried and occ.text in self.places)
 
@@ -116,7 +142,10 @@ class Layout:
         section = self.text.rfind("\n【", 0, offset) + 1
         found = self._in(section, offset)
         topics = [i for i, o in enumerate(found) if self._is_topic(o, carried=True)]
-        return _coordinated_head(self.text, found, topics[0]) if topics else None
+        themes = [i for i in topics if _is_theme(self.text, found[i])]
+        # the latest theme; with none, the first topic, which leads the text ("X が9日発表")
+        chosen = themes[-1] if themes else topics[0] if topics else None
+        return _coordinated_head(self.text, found, chosen) if chosen is not None else None
 
     def subject(self, start: int) -> str | None:
         """The entity a figure starting at ``start`` is attributed to."""
@@ -130,12 +159,19 @@ class Layout:
             topic = self._topic(*self.sentences[j], carried=True)
         if topic is None:
             topic = self._heading_entity(s_start)
+        # an actor named in the figure's own sentence (X や Y 等は, X での…) says more than
+        # a topic carried from paragraphs away; places and recipients (X に/へ) are not one
+        before = [o for o in self._in(s_start, start) if not _is_recipient(self.text, o)]
+        if topic is None:
+            # glosses and asides in brackets name no actor: タオバオ（淘宝）, （X社を含む）
+            outside = [o for o in before if not _in_brackets(self.text, s_start, o.start)]
+            actors = [i for i, o in enumerate(outside) if o.text not in self.places]
+            topic = _coordinated_head(self.text, outside, actors[-1]) if actors else None
         if topic is None:
             topic = self._section_topic(s_start)
         if topic is None:
-            # NOTE: the weakest readings: the nearest entity that is not a recipient
-            # (X に/へ/から), then the entity the paragraph names first
-            before = [o for o in self._in(s_start, start) if not _is_recipient(self.text, o)]
+            # NOTE: the weakest readings: the nearest place, then the entity the paragraph
+            # names first
             earlier = self._in(paragraph_start, start)
             topic = before[-1] if before else (earlier[0] if earlier else None)
         return topic.text if topic else None

@@ -78,6 +78,11 @@ TOPIC_PARTICLES = ("は", "が", "では", "も")
 #: of those, the ones that say where rather than who (日本では100万台): such a topic is
 #: the subject of its own sentence only, never carried to the sentences after it
 SCOPE_PARTICLES = ("では",)
+#: and the ones that make it the theme of what follows, beyond its own paragraph
+THEME_PARTICLES = ("は", "も")
+#: words a company's name may go on with where the name found stops (トヨタ|自動車は):
+#: the name is still the topic of its clause
+NAME_TAILS = ("自動車",)
 #: characters that make a name part of another word: トルコ語 (a language), 日本人,
 #: 中国製, 北海道産
 NAME_WORD_ENDINGS = ("語", "人", "製", "産")
