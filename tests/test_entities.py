@@ -172,6 +172,11 @@ def test_subjects_agree_with_gold(seed_run):
     assert agree / len(rows) >= 0.93
 
 
+def test_a_body_suffix_inside_a_longer_word_names_no_body(tagger):
+    names = {n.text for n in _names(tagger, "都道府県別では、東京都が5,075人だった。").names}
+    assert "都道府" not in names
+
+
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
 

@@ -394,6 +394,14 @@ def test_phrase_gives_one_date(mentions_of, phrase, surface, kind, start, end, p
     assert m.value is None and m.bound is None
 
 
+def test_an_as_of_date_in_the_title_dates_the_whole_document(mentions_of):
+    found = mentions_of(
+        "国内発生動向（令和2年5月20日午前0時時点）\n\n感染者は累計1万6,367人。死亡者は768人。"
+    )
+    as_of = {m.surface: m.as_of for m in found if m.kind == "count"}
+    assert as_of == {"1万6,367人": "2020-05-20", "768人": "2020-05-20"}
+
+
 def test_as_of_phrase_sets_as_of_for_figures_in_its_sentence(mentions_of):
     found = mentions_of("4月22日時点、世界120の国と地域から約3,000人が参加。翌日は500人。")
     as_of = {m.surface: m.as_of for m in found if m.kind == "count"}

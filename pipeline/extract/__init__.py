@@ -142,14 +142,21 @@ def extract(doc: DocumentText) -> list[Mention]:
     lines = LineIndex(norm.source)
     # the last as-of date written in each sentence
     as_of_in: dict[int, date] = {}
+    title_end = ctx.text.find("\n", len(ctx.text) - len(ctx.text.lstrip()))
+    title_as_of = None
     for pos, day in as_of_dates([c for c in chosen if c.kind == Kind.DATE], ctx.text):
         as_of_in[sentence_of(doc.sentence_starts, pos)] = day
+        if 0 <= pos < title_end and title_as_of is None:
+            # "…の発生動向（5月20日時点）": a title's as-of date dates the whole document
+            title_as_of = day
     starts = norm.starts_to_source(np.array([c.start for c in chosen], dtype=np.int64)).tolist()
     ends = norm.ends_to_source(np.array([c.end for c in chosen], dtype=np.int64)).tolist()
     mentions = []
     for cand, start, end in zip(chosen, starts, ends, strict=True):
         sentence = sentence_of(doc.sentence_starts, cand.start)
-        stated_as_of = as_of_in.get(sentence) if cand.kind not in TEMPORAL_KINDS else None
+        stated_as_of = (
+            as_of_in.get(sentence, title_as_of) if cand.kind not in TEMPORAL_KINDS else None
+        )
         mentions.append(
             Mention(
                 mention_id=f"{doc.doc_id}:{start}",

@@ -93,10 +93,17 @@ def object_of(cand: Candidate, ctx: Context) -> str | None:
     return _compound_from(ctx, before, -1)
 
 
+#: "時点", "現在", also after a time of day: "5月20日午前0時時点", "3月31日 24:00現在"
+_AS_OF_AFTER = re.compile(
+    r"\s?(?:(?:午前|午後)?\s?[0-9０-９]{1,2}\s?(?:時\s?(?:[0-9０-９]{1,2}\s?分)?|[:：]\s?[0-9０-９]{2}))?"
+    rf"\s?(?:{alternation(cues.AS_OF_MARKERS)})"
+)
+
+
 def as_of_dates(dates: list[Candidate], text: str) -> list[tuple[int, date]]:
     """(offset, as-of date) for every date written before 時点 or 現在."""
     marked = []
     for cand in dates:
-        if cand.date_end is not None and text.startswith(cues.AS_OF_MARKERS, cand.end):
+        if cand.date_end is not None and _AS_OF_AFTER.match(text, cand.end):
             marked.append((cand.start, cand.date_end))
     return marked

@@ -184,7 +184,8 @@ def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int
     while kinds and kinds[-1] in ("kanji", "dot"):
         run.pop()
         kinds.pop()
-    if _public_body(text, tokens, run, kinds):
+    # a body's suffix inside a longer word (都道府|県) names no body
+    if run and run[-1] == last and _public_body(text, tokens, run, kinds):
         start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
         return [Name(start, end, text[start:end], "ORG")]
     legal = _legal_form_tokens(text, tokens, run)
