@@ -27,6 +27,15 @@ MUTATIONS = [
         "27 億 6,300 万円",
         {"unit_consistency"},
     ),
+    # scale words swapped: the number no longer reads whole; what follows the misplaced
+    # scale carries the unit, and its conversion and the sum no longer agree
+    (
+        PDF,
+        "27 億 6,300 万元（414.45",
+        "27 万 6,300 億元（414.45",
+        "6,300 億元",
+        {"sum", "conversion"},
+    ),
     # a converted amount altered
     (PDF, "（414.45 億円）", "（424.45 億円）", "424.45 億円", {"conversion", "sum"}),
     (WEB, "2,300億円に相当", "2,600億円に相当", "2,600億円", {"conversion"}),

@@ -104,3 +104,22 @@ def test_precision_is_one_unit_of_the_last_written_digit(text, value, precision)
 @pytest.mark.parametrize("text", ["1万2億", "万", "1,2", ""])
 def test_malformed_numerals_are_refused(text):
     assert parse_numeral(text) is None
+
+
+@pytest.mark.parametrize(
+    ("numeral", "offset", "value"),
+    [
+        ("27万6,300億", 3, 630_000_000_000),
+        ("3万2千億", 2, 200_000_000_000),
+        ("27億6,300万", None, None),
+    ],
+)
+def test_a_numeral_with_scales_out_of_order_keeps_its_whole_tail(numeral, offset, value):
+    from pipeline.extract.amounts import valid_tail
+
+    tail = valid_tail(numeral)
+    if offset is None:
+        assert parse_numeral(numeral) is not None  # in order: no tail needed
+    else:
+        assert parse_numeral(numeral) is None
+        assert tail is not None and tail[0] == offset and tail[1].value == value

@@ -36,6 +36,20 @@ def range_ends(first: str, second: str) -> tuple[Number, Number] | None:
     return low, high
 
 
+def valid_tail(numeral: str) -> tuple[int, Number] | None:
+    """Where a numeral whose scales are out of order ("27万6,300億", a slip or a damaged
+    copy) holds a whole number after a scale word, and that number: the figure the
+    unit belongs to, so the checks can weigh it against what the text says elsewhere."""
+    for i, c in enumerate(numeral):
+        if c in cues.SCALE_WORDS:
+            start = i + 1
+            while start < len(numeral) and numeral[start].isspace():
+                start += 1
+            if start < len(numeral) and (number := parse_numeral(numeral[start:])) is not None:
+                return start, number
+    return None
+
+
 def is_lone_one(number: Number, numeral: str) -> bool:
     return number.kanji_only and number.value == 1 and numeral in ("一", "壱")
 
@@ -75,7 +89,12 @@ def number_candidate(
         )
     number = parse_numeral(first)
     if number is None:
-        return None
+        tail = valid_tail(first)
+        if tail is None:
+            return None
+        offset, number = tail
+        common["start"] = common["numeral_start"] = m.start("num") + offset
+        first = first[offset:]
     value = number.value * scale
     return Candidate(
         value=value,
