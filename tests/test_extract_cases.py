@@ -246,6 +246,12 @@ CASES = [
     ("終値は前日比120円高", "120円", "money", 120, 120, 120, "eq", False, "JPY"),
     ("株価は3日続伸した", "3日", "duration", 3, 3, 3, "eq", False, "day"),
     ("対応スマホは3機種", "3機種", "count", 3, 3, 3, "eq", False, "機種"),
+    # --- days per week: a count of days, not a date --------------------------
+    ("テレワークを週1～2日実施", "1～2日", "duration", N, 1, 2, "range", False, "day"),
+    ("毎週2日は休む", "2日", "duration", 2, 2, 2, "eq", False, "day"),
+    # --- a length in two units is one figure --------------------------------
+    ("約1時間36分を節約", "1時間36分", "duration", 96, 96, 96, "eq", True, "min"),
+    ("2分30秒で完了", "2分30秒", "duration", 150, 150, 150, "eq", False, "s"),
 ]
 
 

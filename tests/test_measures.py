@@ -18,6 +18,9 @@ MEASURES = [
     ("この技術は96%の正確率である。", "96%", "正確率"),
     ("正確率96%の技術。", "96%", "正確率"),
     ("売上高は前年比10%増えた。", "10%", "売上高"),
+    # a relative clause's generic head (人) and a modifier (約) measure nothing
+    ("週3日以上実施している人は23.5%でした。", "23.5%", None),
+    ("約7割が満足と回答した。", "7割", None),
     # nothing the clause is about: no measure
     ("マスク100万枚を寄付した。", "100万枚", None),
     # a particle in an earlier sentence does not reach

@@ -37,6 +37,11 @@ _MONTH_DATE = re.compile(
     rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?{MONTH}(?:{DAY}(?!間)|{MONTH_PART}|(?!期))"
 )
 _YEAR_DATE = re.compile(rf"{YEAR}(?:{YEAR_PART})?(?![間0-9])")
+#: "週1～2日", "週に3": days counted per week, not a date
+_FREQUENCY = re.compile(
+    rf"{''.join(f'(?<!{w[0]})' for w in cues.NAMED_WEEKS)}"
+    rf"(?:{alternation(cues.FREQUENCY_BEFORE)})\s?(?:\d+\s?(?:{PERIOD_JOINER})\s?)?$"
+)
 #: a day of the month alone ("東京都は25日、"), placed in the document's month
 _BARE_DAY = re.compile(
     rf"(?<![月\d]){DAY}(?!{alternation(cues.NOT_A_DAY_AFTER + cues.DAY_COUNT_AFTER)})"
@@ -289,8 +294,10 @@ def _month_range(m: re.Match[str], ctx: Context) -> Candidate | None:
 def _bare_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     """A day without its month belongs to the document's month (news: 東京都は25日、…)."""
     day = _int(m.group("day"))
-    if ctx.doc_date is None or day is None:
+    if day is None or ctx.doc_date is None:
         return None
+    if _FREQUENCY.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # 週1～2日: days counted (duration.days), not a date
     try:
         d = date(ctx.doc_date.year, ctx.doc_date.month, day)
     except ValueError:

@@ -18,7 +18,7 @@ from pipeline.patterns.fragments import (
     SMALL_NUM,
     alternation,
 )
-from schemas.vocab import Kind
+from schemas.vocab import Bound, Kind
 
 _WARI = re.compile(
     rf"(?P<num>{NUM})(?:割?\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?割(?:(?P<bu>{SMALL_NUM})分)?"
@@ -29,6 +29,12 @@ _POINTS = re.compile(
 #: "3~5年で", "2~3日以内": either row may be a range of small numbers
 _NUM_OR_RANGE = rf"(?P<num>{NUM})(?:\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?"
 _DAY_COUNT = re.compile(rf"{_NUM_OR_RANGE}日(?=(?:{alternation(cues.DAY_COUNT_AFTER)}))")
+#: 週3日, 週1～2日, 月に2日: days per week or month
+_DAYS_PER = re.compile(
+    rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in cues.FREQUENCY_BEFORE)})"
+    rf"{''.join(f'(?<!{re.escape(w)})' for w in cues.NAMED_WEEKS)}"
+    rf"{_NUM_OR_RANGE}日(?!間)"
+)
 _SHORT_YEARS = re.compile(rf"{_NUM_OR_RANGE}{cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
 
 
@@ -48,6 +54,37 @@ def _temperature(m: re.Match[str], ctx: Context) -> Candidate | None:
 _HALF = re.compile(
     rf"(?P<num>{NUM})(?P<unit>{alternation(cues.HALF_AFTER_UNITS)}){cues.HALF}(?:間)?(?![年期ば])"
 )
+
+
+_COMPOUND = re.compile(
+    "|".join(
+        rf"(?P<num{k}>{NUM})\s?{big}\s?(?P<small{k}>[0-9]{{1,2}})\s?{small}(?:間)?(?![0-9])"
+        for k, (big, small, _, _) in enumerate(cues.COMPOUND_DURATIONS)
+    )
+)
+
+
+def _compound(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """1時間36分 is one length, 96 minutes, not an hour and a separate 36 minutes."""
+    k = next(i for i in range(len(cues.COMPOUND_DURATIONS)) if m.group(f"num{i}"))
+    _, _, factor, unit = cues.COMPOUND_DURATIONS[k]
+    big, small = parse_numeral(m.group(f"num{k}")), int(m.group(f"small{k}"))
+    if big is None or small >= factor:
+        return None
+    value = big.value * factor + small
+    return Candidate(
+        start=m.start(),
+        end=m.end(),
+        kind=Kind.DURATION,
+        rule="duration.compound.v1",
+        numeral_start=m.start(),
+        value=value,
+        value_low=value,
+        value_high=value,
+        bound=Bound.EQ,
+        unit=unit,
+        precision=Decimal(1),
+    )
 
 
 def _and_a_half(m: re.Match[str], ctx: Context) -> Candidate | None:
@@ -99,6 +136,8 @@ PATTERNS: list[Pattern] = [
     *unit_rows("duration", Kind.DURATION, DURATION_UNIT, cues.DURATION_UNITS, priority=35),
     Pattern("duration.years.v1", _SHORT_YEARS, _short_years, 30),
     Pattern("duration.days.v1", _DAY_COUNT, _day_count, 35),
+    Pattern("duration.days.v1", _DAYS_PER, _day_count, 35),
     Pattern("quantity.temperature.v1", _TEMPERATURE, _temperature, 40),
     Pattern("duration.half.v1", _HALF, _and_a_half, 36),
+    Pattern("duration.compound.v1", _COMPOUND, _compound, 37),
 ]

@@ -18,8 +18,11 @@ import numpy as np
 
 from pipeline.link.attribution import Occurrence
 from pipeline.patterns import entity_cues as cues
+from pipeline.patterns.cues import PREFIX_MODIFIERS
 from pipeline.tokenise import Tokens
 
+#: modifiers written before a figure (約, 最大 …), longest first
+MODIFIERS = sorted(PREFIX_MODIFIERS, key=len, reverse=True)
 #: tokens a measure's noun phrase is made of; numerals too, so that 第1四半期 and
 #: 第2四半期 stay apart when they are not dates
 _NOUN_POS = ("名詞", "接頭辞", "接尾辞-名詞的")
@@ -125,9 +128,20 @@ def measure_of(
             if k < len(runs) - 1:
                 # the name as written, which a run may only be part of (ジャック・マー…)
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
-        elif not named_or_dated.covers(a, b) and text[a:b] not in cues.MEASURE_STOPWORDS:
-            kept.append(text[a:b])
+        elif not named_or_dated.covers(a, b):
+            # "1日あたり約" measures what follows the modifier, not the modifier
+            words = _without_modifiers(text[a:b])
+            if words and words not in cues.MEASURE_STOPWORDS:
+                kept.append(words)
     return Measure("の".join(kept) if kept else None, owner)
+
+
+def _without_modifiers(words: str) -> str:
+    """A noun run without the figure modifiers it ends in (約, およそ …)."""
+    stripped = words
+    while (ending := next((w for w in MODIFIERS if stripped.endswith(w)), None)) is not None:
+        stripped = stripped[: -len(ending)]
+    return stripped
 
 
 #: kinds whose measure may be the noun written right beside the figure (正確率96%,
@@ -142,8 +156,9 @@ def label_of(text: str, tokens: Tokens, start: int, end: int, skipped: SpanSet) 
     if i is not None and _is_noun(tokens, i) and not tokens.pos(i).startswith("名詞-数詞"):
         a, b = _noun_runs(tokens, i)[-1]
         # 前年比10%: a comparison, not what the rate is of
-        if not skipped.covers(a, b) and not text[a:b].endswith(cues.COMPARISON_ENDING):
-            return text[a:b]
+        words = _without_modifiers(text[a:b])
+        if words and not skipped.covers(a, b) and not words.endswith(cues.COMPARISON_ENDING):
+            return words
     if text.startswith("の", end):
         after = _noun_run_from(tokens, tokens.index_starting_at(end + 1))
         if after is not None and not skipped.covers(*after):

@@ -318,6 +318,12 @@ HALF_AFTER_UNITS = _frozen(
     }
 )
 HALF = "半"
+#: durations written in two units (1時間36分, 2分30秒): larger unit, smaller unit, how
+#: many of the smaller make one larger, and the code of the figure, in the smaller unit
+COMPOUND_DURATIONS = (
+    ("時間", "分", 60, "min"),
+    ("分", "秒", 60, "s"),
+)
 #: NOTE: "N年" alone is a length of time only for small N ("僅か4年"); 3+ digits is a year
 SHORT_YEARS_UNIT = "年"
 SHORT_YEARS_MAX = 99
@@ -466,6 +472,10 @@ DAY_COUNT_AFTER = (
     "連休",
 )
 #: words after "N日" that make it neither (1日平均, 1日あたり)
+#: words before a number of days that make it a frequency, not a date: 週3日, 週1～2日
+FREQUENCY_BEFORE = ("毎週", "週に", "月に", "年に", "週")
+#: … except a week named as a time (来週2日: a date in that week)
+NAMED_WEEKS = ("来週", "先週", "今週", "翌週", "前週", "同週")
 NOT_A_DAY_AFTER = ("間", "平均", "あたり", "当たり", "ごと", "おき", "目", "付", "分", "前")
 #: words joining the two ends of a period
 PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")

@@ -91,7 +91,11 @@ MEASURE_PARTICLES = ("は", "が", "も")
 #: a mark that joins two nouns into one measure (職員・従業員)
 MEASURE_JOINERS = ("・",)
 #: noun runs before a particle that say nothing about what is measured (X等は, 同社は)
-MEASURE_STOPWORDS = frozenset({"等", "など", "ら", "同社", "当社", "同", "各", "うち"})
+MEASURE_STOPWORDS = frozenset(
+    {"等", "など", "ら", "同社", "当社", "同", "各", "うち"}
+    # generic heads of a relative clause: "実施している人は23.5%" measures no 人
+    | {"人", "者", "方", "もの", "こと", "ところ", "ため"}
+)
 #: the ending of a comparison written before a rate (前年比, 前期比): not its label
 COMPARISON_ENDING = "比"
 #: tokens that end a sentence: a measure is never looked for across them
