@@ -137,8 +137,9 @@ def measure_of(
 
 
 def _without_modifiers(words: str) -> str:
-    """A noun run without the figure modifiers it ends in (約, およそ …)."""
-    stripped = words
+    """A noun run without the figure modifiers it ends in (約, およそ …) and the list
+    word it opens with (うち)."""
+    stripped = next((words[len(w) :] for w in cues.MEASURE_OPENERS if words.startswith(w)), words)
     while (ending := next((w for w in MODIFIERS if stripped.endswith(w)), None)) is not None:
         stripped = stripped[: -len(ending)]
     return stripped

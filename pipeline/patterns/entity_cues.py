@@ -96,6 +96,9 @@ MEASURE_STOPWORDS = frozenset(
     # generic heads of a relative clause: "実施している人は23.5%" measures no 人
     | {"人", "者", "方", "もの", "こと", "ところ", "ため"}
 )
+#: words a measure's noun run may open with that belong to the list it is part of
+#: (受注残高は…、うち海外向けが7,800億円: the measure is 海外向け)
+MEASURE_OPENERS = ("そのうち", "このうち", "うち")
 #: the ending of a comparison written before a rate (前年比, 前期比): not its label
 COMPARISON_ENDING = "比"
 #: tokens that end a sentence: a measure is never looked for across them
