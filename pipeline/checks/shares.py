@@ -2,8 +2,10 @@
 
 Checked only where the share is written against its part ("構成比61%の61億円",
 "40%を占める440億円", "61億円が構成比61%") and the sentence holds exactly one larger
-amount of the same unit, the whole; a percentage merely near two amounts is not read
-as the share of one in the other.
+amount of the same unit, the whole; or against its whole ("売上高は1兆6,000億円で、
+全社売上高13兆円の12%を占める") and the sentence holds exactly one smaller amount of the
+same unit, the part.  A percentage merely near two amounts is not read as the share
+of one in the other.
 """
 
 from __future__ import annotations
@@ -12,12 +14,20 @@ import re
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
-from pipeline.patterns.check_cues import PART_THEN_SHARE, SHARE_MARKERS, SHARE_THEN_PART
+from pipeline.patterns.check_cues import (
+    PART_THEN_SHARE,
+    SHARE_MARKERS,
+    SHARE_OF_WHOLE_AFTER,
+    SHARE_THEN_PART,
+    WHOLE_THEN_SHARE,
+)
 
 RULE = "share"
 _AMOUNTS = {"money", "count", "quantity"}
 _SHARE_THEN_PART = re.compile(rf"^{SHARE_THEN_PART}$")
 _PART_THEN_SHARE = re.compile(rf"^{PART_THEN_SHARE}$")
+_WHOLE_THEN_SHARE = re.compile(rf"^{WHOLE_THEN_SHARE}$")
+_SHARE_OF_WHOLE_AFTER = re.compile(SHARE_OF_WHOLE_AFTER)
 #: NOTE: how far before a share (characters) a share word may stand: 構成比61%
 _MARKER_WINDOW = 6
 
@@ -38,6 +48,32 @@ def _part_of(ev: Evidence, share: Figure, amounts: list[Figure]) -> Figure | Non
     return None
 
 
+def _whole_of(ev: Evidence, share: Figure, amounts: list[Figure]) -> Figure | None:
+    """The amount a share is written as a share of: "13兆円の12%を占める"."""
+    text = ev.texts[share.mention.doc_id]
+    s = share.mention
+    if not _SHARE_OF_WHOLE_AFTER.match(text, s.end):
+        return None
+    before = [f for f in amounts if f.mention.end <= s.start]
+    if before and _WHOLE_THEN_SHARE.match(text[before[-1].mention.end : s.start]):
+        return before[-1]
+    return None
+
+
+def _the_other(amounts: list[Figure], known: Figure, *, larger: bool) -> Figure | None:
+    """The one amount of the sentence in the known one's unit that is larger (the whole
+    of a part) or smaller (the part of a whole); None unless there is exactly one."""
+    sign = 1 if larger else -1
+    others = [
+        f
+        for f in amounts
+        if f is not known
+        and f.mention.unit == known.mention.unit
+        and sign * ((f.mention.value or 0) - (known.mention.value or 0)) > 0
+    ]
+    return others[0] if len(others) == 1 else None
+
+
 def check_shares(ev: Evidence) -> list[Finding]:
     found = []
     for figures in ev.figures.values():
@@ -50,17 +86,13 @@ def check_shares(ev: Evidence) -> list[Finding]:
                 if share.mention.unit != "%":
                     continue
                 part = _part_of(ev, share, amounts)
-                if part is None:
-                    continue
-                wholes = [
-                    f
-                    for f in amounts
-                    if f is not part
-                    and f.mention.unit == part.mention.unit
-                    and (f.mention.value or 0) > (part.mention.value or 0)
-                ]
-                if len(wholes) == 1:
-                    found.append(_verdict(ev, share, part, wholes[0]))
+                whole = None if part is not None else _whole_of(ev, share, amounts)
+                if part is not None:
+                    whole = _the_other(amounts, part, larger=True)
+                elif whole is not None:
+                    part = _the_other(amounts, whole, larger=False)
+                if part is not None and whole is not None:
+                    found.append(_verdict(ev, share, part, whole))
     return found
 
 

@@ -27,6 +27,9 @@ SHARE_MARKERS = ("構成比", "シェア", "割合", "比率", "占め", "占め
 #: what may stand between a share and the part it is the share of, either way round:
 #: "構成比61%の61億円", "40%を占める440億円", "61億円が構成比61%", "61億円(構成比61%)"
 SHARE_THEN_PART = r"\s?(?:の|を占める|を占めた|にあたる|に当たる|に相当する)\s?"
+#: "全社売上高13兆円の12%を占める": the whole, の, the share, then what makes it a share
+WHOLE_THEN_SHARE = r"\s?の\s?"
+SHARE_OF_WHOLE_AFTER = r"\s?(?:を占め|に当たる|にあたる|に相当)"
 PART_THEN_SHARE = r"\s?(?:が|は|で|[(（])?\s?(?:構成比|シェア|割合|比率)(?:は|が)?\s?"
 #: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
 IMPLICIT_PARTS_MAX = 4
