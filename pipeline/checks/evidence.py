@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +19,7 @@ from schemas.vocab import Severity, Status
 _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
 #: lines that open a section or a bullet (heading marks, markdown headings, list bullets)
 _SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
+_SECTION_LINE = re.compile(rf"(?m)^[{re.escape(''.join(sorted(_SECTION_MARKS)))}]")
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 
 
@@ -52,6 +53,8 @@ class Evidence:
     approx_tolerance: float = APPROX_TOLERANCE
     #: doc_id -> where each sentence ends, in order
     ends_of: dict[str, list[int]] = field(default_factory=dict)
+    #: doc_id -> where each heading or bullet line starts, in order
+    heads_of: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -64,6 +67,10 @@ class Evidence:
     ) -> Evidence:
         ev = cls(texts, sentences, approx_tolerance=approx_tolerance)
         ev.ends_of = {doc_id: [b for _, b in spans] for doc_id, spans in sentences.items()}
+        ev.heads_of = {
+            doc_id: [h.start() for h in _SECTION_LINE.finditer(text)]
+            for doc_id, text in texts.items()
+        }
         by_doc: dict[str, list[Figure]] = defaultdict(list)
         # NOTE: names bound once: this loop runs once per figure of the corpus
         span_of, words_of, find_words = ev.span_of, ev.words_of, _WORDS.findall
@@ -123,15 +130,11 @@ class Evidence:
         return self.words_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def section_of(self, m: Mention) -> int:
-        """Where the heading or bullet line above a figure starts (-1: none)."""
-        text = self.texts[m.doc_id]
-        line = text.rfind("\n", 0, m.start)
-        while line >= 0:
-            start = text.rfind("\n", 0, line) + 1
-            if text[start : start + 1] in _SECTION_MARKS and text[start:line].strip():
-                return start
-            line = start - 1
-        return -1
+        """Where the heading or bullet line above a figure's line starts (-1: none)."""
+        own_line = self.texts[m.doc_id].rfind("\n", 0, m.start) + 1
+        heads = self.heads_of.get(m.doc_id, [])
+        k = bisect_left(heads, own_line) - 1
+        return heads[k] if own_line and k >= 0 else -1
 
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
