@@ -161,6 +161,28 @@ def test_the_same_object_for_other_parties_is_not_restated(run_text, text):
     assert [c.status for c in run_text(text).checks if c.status == "fail"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a link's title under "詳細:" restates the paragraph above it, in other words
+        (
+            "ミライ電機のAIは画像から20秒以内という短時間で判定します。\n詳細:\n"
+            "ミライ電機のAIで検査を高速化、わずか20秒で診断可能に",
+            ["pass"],
+        ),
+        # a full sentence below is not a title
+        (
+            "ミライ電機のAIは画像から20秒以内という短時間で判定します。\n詳細:\n"
+            "別の装置では、わずか20秒で診断できることが確かめられました。",
+            [],
+        ),
+    ],
+)
+def test_a_title_restates_the_paragraph_above_it(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "restatement"] == statuses
+
+
 def test_a_repeated_sentence_restates_each_figure_with_its_own_copy(run_text):
     # the total and its parts share the sentence: 31 restates 31, never 21 or 15
     result = run_text("支援は総額31億円で、うち医療に21億円、物流に10億円を充てた。\n" * 2)

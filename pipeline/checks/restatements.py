@@ -60,7 +60,14 @@ def _equal_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
     firsts: dict[float, list[Figure]] = defaultdict(list)
     for f in group:
         earlier = firsts[f.mention.value]
-        match = next((e for e in earlier if _same_claim(ev, e, f, SAME_CLAIM_OVERLAP)), None)
+        match = next(
+            (
+                e
+                for e in earlier
+                if _same_claim(ev, e, f, SAME_CLAIM_OVERLAP) or _titles(ev, e.mention, f.mention)
+            ),
+            None,
+        )
         if match is not None:
             pairs.append((match, f))
         else:
@@ -93,6 +100,37 @@ def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
     if _same_sentence(ev, ma, mb):
         return False
     return _overlap(ev.context_words(ma), ev.context_words(mb)) >= threshold
+
+
+#: NOTE: a line this short without a full stop is a title (a headline, a link's title)
+TITLE_MAX_CHARS = 80
+#: a label line between a paragraph and the title of a link to more: "詳細:", "関連記事："
+_LABEL_LINE = re.compile(r"^[^\n。]{1,10}[:：]\s*$")
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, end if end >= 0 else len(text)
+
+
+def _titles(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """Whether the later figure's line is a title (a link's headline) of the paragraph
+    the earlier figure is in: "…20秒以内という短時間で…。\n詳細:\nわずか20秒で診断可能に"."""
+    if ma.doc_id != mb.doc_id or ma.start > mb.start:
+        return False
+    text = ev.texts[ma.doc_id]
+    start, end = _line(text, mb.start)
+    if end - start > TITLE_MAX_CHARS or "。" in text[start:end]:
+        return False
+    above = start - 1
+    while above > 0:
+        a_start, a_end = _line(text, above - 1)
+        if _LABEL_LINE.match(text[a_start:a_end]) or not text[a_start:a_end].strip():
+            above = a_start - 1
+            continue
+        return a_start <= ma.start < a_end
+    return False
 
 
 #: NOTE: a figure repeated in more sentences than this is too common to tie claims together
