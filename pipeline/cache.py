@@ -88,8 +88,9 @@ class DocumentCache:
         damaged (the caller then computes the document again)."""
         path = self.folder / f"{self.key(source)}.tokens.arrow"
         try:
-            with pa.memory_map(str(path)) as mapped:
-                return pa.ipc.open_file(mapped).read_all()
+            # read into memory, not mapped: the table outlives this file handle
+            with pa.OSFile(str(path)) as handle:
+                return pa.ipc.open_file(handle).read_all()
         except FileNotFoundError:
             return None
         except (OSError, pa.ArrowInvalid):

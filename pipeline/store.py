@@ -4,7 +4,10 @@ Tables are validated by their pandera schema first; a failure is a bug and stops
 run before anything is replaced.  Every file is written into a staging folder and
 renamed into place only when all of them were written, so a failed or interrupted
 run leaves the previous complete output as it was.  Big tables (tokens) are
-appended document by document, so memory does not grow with the corpus.
+appended document by document, so memory does not grow with the corpus.  A table
+whose content the output already holds (a content key in its Parquet metadata says
+so) is neither validated nor written again: a re-run on unchanged input rewrites
+only its report.
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ TableLike = pd.DataFrame | Callable[[], pd.DataFrame]
 class Serialised:
     """Whether a table's Parquet file is staged, or the output already holds the table."""
 
-    #: False when the frame does not convert; its validation then says why
+    #: its Parquet file waits in the staging folder (not when in place, nor when the
+    #: frame does not convert to Arrow: its validation then says why)
     staged: bool
     #: the output folder's file has the same content, written by this program version
     #: after validating it, and its CSV is there too
@@ -175,7 +179,7 @@ class Staging:
         built_from: dict[str, str] | None = None,
     ) -> list[Path]:
         """Validate and write the remaining tables and files, then move everything into place;
-        returns the files replaced (a table already in place byte for byte is left alone).
+        returns the files replaced (a table whose content the output holds is left alone).
 
         ``serialised`` holds tables ``serialise``d already; ``trusted`` tables were
         validated already (the schema checks); the rest are validated now.
