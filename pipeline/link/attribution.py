@@ -137,8 +137,9 @@ class Layout:
         return None
 
     def _section_topic(self, offset: int) -> Occurrence | None:
-        """The last topic named earlier in the same 【…】 section: lists after a lead
-        sentence ("X が共同で、各国へ…寄附しました。") keep X as their subject."""
+        """The latest theme (X は/も, a headline's "X、") named earlier in the same 【…】
+        section, or with none, its first topic: lists after a lead sentence ("X が共同で、
+        各国へ…寄附しました。") keep X as their subject."""
         section = self.text.rfind("\n【", 0, offset) + 1
         found = self._in(section, offset)
         topics = [i for i, o in enumerate(found) if self._is_topic(o, carried=True)]
