@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 TABLE = """（単位：百万円）
 | 区分 | 2024年3月期 | 2025年3月期 | 増減率 |
 |---|---|---|---|
@@ -51,3 +53,43 @@ def test_header_cells_give_their_columns_units(mentions_of):
         ("5.6", "percent", 5.6, "%"),
         ("1,200", "count", 1_200, "人"),
     ]
+
+
+SEGMENTS = """（単位：百万円）
+
+| セグメント | 2024年3月期 | 2025年3月期 |
+|---|---|---|
+| 家電 | 120,000 | 130,000 |
+| 産業機器 | 95,000 | 101,000 |
+| その他 | 15,000 | 14,000 |
+| 合計 | {total} | 245,000 |
+"""
+
+SUBTOTALS = """（単位：人）
+
+| 区分 | 人数 |
+|---|---|
+| 本社 | 120 |
+| 工場 | 300 |
+| 小計 | {subtotal} |
+| 海外 | 80 |
+| 合計 | 500 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # every column's total against the cells above it; every written digit counts
+        (SEGMENTS.format(total="230,000"), ["pass", "pass"]),
+        (SEGMENTS.format(total="232,000"), ["fail", "pass"]),
+        # with 小計 rows only they are checked: 合計 may add the 小計s or every row
+        (SUBTOTALS.format(subtotal="420"), ["pass"]),
+        (SUBTOTALS.format(subtotal="410"), ["fail"]),
+        # no total row: nothing to check
+        (SEGMENTS.replace("| 合計 | {total} | 245,000 |\n", ""), []),
+    ],
+)
+def test_a_tables_total_row_against_the_rows_above(run_text, text, statuses):
+    checks = [c for c in run_text(text).checks if c.rule_version == "sum.v2"]
+    assert [c.status for c in checks] == statuses

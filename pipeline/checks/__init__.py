@@ -18,11 +18,13 @@ from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import check_restatements
 from pipeline.checks.shares import check_shares
 from pipeline.checks.sums import check_sums
+from pipeline.checks.table_sums import check_table_sums
 from pipeline.checks.units import check_units
 from schemas.records import Check
 
 RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_sums,
+    check_table_sums,
     check_conversions,
     check_units,
     check_restatements,

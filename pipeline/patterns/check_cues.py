@@ -5,6 +5,9 @@ from __future__ import annotations
 from pipeline.patterns.cues import WEEKDAYS  # noqa: F401  (the checks read weekdays too)
 
 #: written right before an amount to make it a total
+#: labels of a table's total rows (a label may go on: 合計（連結）) and of subtotal rows
+TOTAL_ROW_LABELS = ("合計", "総計", "総数", "計")
+SUBTOTAL_ROW_LABELS = ("小計",)
 TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で")
 #: written after a total to introduce its parts: all of them (内訳) …
 EXHAUSTIVE_BREAKDOWN_MARKERS = ("内訳",)
