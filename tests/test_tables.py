@@ -93,3 +93,30 @@ SUBTOTALS = """（単位：人）
 def test_a_tables_total_row_against_the_rows_above(run_text, text, statuses):
     checks = [c for c in run_text(text).checks if c.rule_version == "sum.v2"]
     assert [c.status for c in checks] == statuses
+
+
+RATES = """（単位：百万円）
+
+| セグメント | 2024年3月期 | 2025年3月期 | {header} |
+|---|---|---|---|
+| 家電 | 120,000 | 130,000 | {rate} |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a change-rate column against the columns of the earliest and latest period
+        (RATES.format(header="増減率", rate="8.3%"), ["pass"]),
+        (RATES.format(header="増減率", rate="9.3%"), ["fail"]),
+        # 前年比 may give the later figure as a share of the earlier one
+        (RATES.format(header="前年比", rate="108.3%"), ["pass"]),
+        # a column that is no change rate is not checked
+        (RATES.format(header="構成比", rate="53.1%"), []),
+        # without dated columns, which figure is earlier is not known
+        (RATES.replace("2024年3月期", "計画").format(header="増減率", rate="8.3%"), []),
+    ],
+)
+def test_a_tables_change_rate_column(run_text, text, statuses):
+    checks = [c for c in run_text(text).checks if c.rule_version == "growth.v3"]
+    assert [c.status for c in checks] == statuses

@@ -18,6 +18,7 @@ from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import check_restatements
 from pipeline.checks.shares import check_shares
 from pipeline.checks.sums import check_sums
+from pipeline.checks.table_growth import check_table_growth
 from pipeline.checks.table_sums import check_table_sums
 from pipeline.checks.units import check_units
 from schemas.records import Check
@@ -32,6 +33,7 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_shares,
     check_dates,
     check_growth,
+    check_table_growth,
 )
 
 

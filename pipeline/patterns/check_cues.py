@@ -47,6 +47,17 @@ RELATIVE_PERIOD_WORDS = (
 )
 #: what a change rate is measured against (前期比6.5%増); 同 repeats the one before
 CHANGE_BASES = ("前年同期比", "前年同月比", "前年度比", "前年比", "前期比", "前月比", "同")
+#: a table column header that makes its cells change rates (増減率, 前年比(%) …)
+TABLE_RATE_HEADERS = (
+    "増減率",
+    "前年同期比",
+    "前年同月比",
+    "前年比",
+    "前期比",
+    "伸び率",
+    "増減比",
+    "変化率",
+)
 #: words after a change rate that give its direction (longest first)
 INCREASE_WORDS = ("増加", "上昇", "増", "アップ")
 DECREASE_WORDS = ("減少", "低下", "減", "ダウン")

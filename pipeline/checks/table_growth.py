@@ -1,0 +1,104 @@
+"""growth (``growth.v3``): a table's change-rate column against the period columns it compares.
+
+"| セグメント | 2024年3月期 | 2025年3月期 | 増減率 |": in each row the rate must meet
+(later / earlier − 1) × 100, the two columns being the ones whose headers name the
+earliest and the latest period.  A 前年比 column may also give the later figure as a
+share of the earlier (108.3%); either reading is accepted and the check says which.
+Rows whose three cells are not all figures are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.intervals import Interval, strict
+from pipeline.checks.table_layout import Table, locate, tables
+from pipeline.patterns.check_cues import TABLE_RATE_HEADERS
+from schemas.vocab import Status
+
+RULE = "growth"
+_AMOUNTS = {"money", "count", "quantity"}
+_TEMPORAL = {"date", "period"}
+_RATE_HEADER = re.compile("|".join(map(re.escape, TABLE_RATE_HEADERS)))
+
+
+def _rate_columns(text: str, table: Table) -> list[int]:
+    """The columns whose header names a change rate (増減率, 前年比 …)."""
+    header = text[table.start : text.find("\n", table.start)]
+    return [c for c, cell in enumerate(header.split("|")) if _RATE_HEADER.search(cell)]
+
+
+def _periods(ev: Evidence, figures: list[Figure], layout: list[Table]) -> dict[int, dict]:
+    """table start -> {column: start date of the period its header names}."""
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    text = ev.texts[figures[0].mention.doc_id] if figures else ""
+    for f in figures:
+        m = f.mention
+        if m.kind in _TEMPORAL and m.date_start:
+            cell = locate(text, layout, m.start, header=True)
+            if cell is not None:
+                found[cell.table].setdefault(cell.column, m.date_start)
+    return found
+
+
+def _verdict(ev: Evidence, rate: Figure, earlier: Figure, later: Figure) -> Finding | None:
+    now, then = strict(later, ev.approx_tolerance), strict(earlier, ev.approx_tolerance)
+    if then.low <= 0:
+        return None
+    change = Interval((now.low / then.high - 1) * 100, (now.high / then.low - 1) * 100)
+    as_share = Interval(change.low + 100, change.high + 100)
+    reading = "change" if change.meets(rate.interval) else None
+    if reading is None and as_share.meets(rate.interval):
+        reading = "share of the earlier figure"
+    message = (
+        f"In the table (line {rate.mention.line}), {written(later)} against {written(earlier)} "
+        f"is a change of {change} %; the stated {written(rate)} "
+        + (f"agrees (read as a {reading})." if reading else "does not agree.")
+    )
+    return finding(
+        RULE,
+        Status.PASS if reading else Status.FAIL,
+        [rate, later, earlier],
+        message,
+        expected=f"{change} %",
+        observed=f"{rate.interval} %",
+        version=3,
+    )
+
+
+def check_table_growth(ev: Evidence) -> list[Finding]:
+    found: list[Finding] = []
+    for doc_id, figures in ev.figures.items():
+        text = ev.texts[doc_id]
+        if "|" not in text:
+            continue
+        layout = tables(text)
+        periods = _periods(ev, figures, layout)
+        rows: dict[tuple[int, int], dict[int, Figure]] = defaultdict(dict)
+        for f in figures:
+            cell = locate(text, layout, f.mention.start)
+            if cell is not None and cell.table in periods:
+                rows[(cell.table, cell.row)].setdefault(cell.column, f)
+        for (table_start, _), cells in rows.items():
+            dated = periods[table_start]
+            if len(set(dated.values())) < 2:
+                continue
+            first = min(dated, key=lambda c: dated[c])
+            last = max(dated, key=lambda c: dated[c])
+            table = next(t for t in layout if t.start == table_start)
+            for column in _rate_columns(text, table):
+                rate, earlier, later = cells.get(column), cells.get(first), cells.get(last)
+                if not (rate and earlier and later):
+                    continue
+                if rate.mention.kind != "percent" or rate.mention.unit != "%":
+                    continue
+                if not {earlier.mention.kind, later.mention.kind} <= _AMOUNTS:
+                    continue
+                if earlier.mention.unit != later.mention.unit:
+                    continue
+                checked = _verdict(ev, rate, earlier, later)
+                if checked is not None:
+                    found.append(checked)
+    return found

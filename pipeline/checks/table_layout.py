@@ -1,0 +1,63 @@
+"""Where a figure stands in a markdown table: which table, row and column, and the row's label.
+
+Tables are the markdown tables that markdown sources and trafilatura's HTML give:
+runs of lines that start and end with "|", a header, a |---| line, then the body.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_SEPARATOR = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+
+
+class Table(NamedTuple):
+    start: int
+    end: int
+    #: where the rows under the header start (after the |---| line)
+    body: int
+
+
+class Cell(NamedTuple):
+    table: int  #: where the table's first line starts
+    row: int  #: where the cell's line starts
+    column: int  #: how many "|" stand before it on its line
+    label: str  #: the row's first cell
+
+
+def tables(text: str) -> list[Table]:
+    """Every markdown table of a text, in order."""
+    found: list[Table] = []
+    start = body = -1
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if _ROW.match(line):
+            if start < 0:
+                start = body = at
+            if _SEPARATOR.match(line) and body == start:
+                body = at + len(line)
+        elif start >= 0:
+            found.append(Table(start, at, body))
+            start = -1
+        at += len(line)
+    if start >= 0:
+        found.append(Table(start, at, body))
+    return found
+
+
+def locate(text: str, layout: list[Table], offset: int, *, header: bool = False) -> Cell | None:
+    """The cell of a table's body (or, with ``header``, of its header) holding ``offset``."""
+    k = bisect_right([t.start for t in layout], offset) - 1
+    if k < 0:
+        return None
+    table = layout[k]
+    inside = table.start <= offset < table.body if header else table.body <= offset < table.end
+    if not inside:
+        return None
+    row = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    label = text[row : end if end >= 0 else len(text)].strip().strip("|").split("|")[0]
+    return Cell(table.start, row, text.count("|", row, offset), label.strip())
