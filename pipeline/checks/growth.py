@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
-from pipeline.checks.intervals import Interval, strict
+from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.patterns.check_cues import (
     CHANGE_BASES,
     COMPARED_WITH,
@@ -224,10 +224,11 @@ def check_growth(ev: Evidence) -> list[Finding]:
             base = _earlier(ev, earlier, current)
             if base is None:
                 continue
-            now, then = strict(current, ev.approx_tolerance), strict(base, ev.approx_tolerance)
-            if then.low <= 0:
+            change = percent_change(
+                strict(current, ev.approx_tolerance), strict(base, ev.approx_tolerance)
+            )
+            if change is None:
                 continue
-            change = Interval((now.low / then.high - 1) * 100, (now.high / then.low - 1) * 100)
             stated = rate.interval
             stated = Interval(sign * stated.low, sign * stated.high)
             stated = Interval(min(stated.low, stated.high), max(stated.low, stated.high))

@@ -123,5 +123,13 @@ def stated_value(f: object, approx_tolerance: float = APPROX_TOLERANCE) -> Inter
     return interval(m.value, None, None, "eq", m.approx, m.precision, "", approx_tolerance)
 
 
+def percent_change(now: Interval, then: Interval) -> Interval | None:
+    """The change in percent from ``then`` to ``now`` over both intervals; None when the
+    earlier figure may be zero or less (no rate of change is defined)."""
+    if then.low <= 0:
+        return None
+    return Interval((now.low / then.high - 1) * 100, (now.high / then.low - 1) * 100)
+
+
 def exact(value: float) -> Interval:
     return Interval(value, value)

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
-from pipeline.checks.intervals import Interval, strict
+from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.checks.table_layout import Table, locate, tables
 from pipeline.patterns.check_cues import TABLE_RATE_HEADERS
 from schemas.vocab import Status
@@ -44,10 +44,10 @@ def _periods(ev: Evidence, figures: list[Figure], layout: list[Table]) -> dict[i
 
 
 def _verdict(ev: Evidence, rate: Figure, earlier: Figure, later: Figure) -> Finding | None:
-    now, then = strict(later, ev.approx_tolerance), strict(earlier, ev.approx_tolerance)
-    if then.low <= 0:
+    tol = ev.approx_tolerance
+    change = percent_change(strict(later, tol), strict(earlier, tol))
+    if change is None:
         return None
-    change = Interval((now.low / then.high - 1) * 100, (now.high / then.low - 1) * 100)
     as_share = Interval(change.low + 100, change.high + 100)
     reading = "change" if change.meets(rate.interval) else None
     if reading is None and as_share.meets(rate.interval):
