@@ -281,6 +281,90 @@ def run(
         return _run(raw_dir, out_dir, progress, cache, jobs, date_hints or {}, approx_tolerance)
 
 
+@dataclass
+class _Gathered:
+    """What the per-document stages leave for the cross-document ones."""
+
+    #: doc_id -> names, aliases and entity places (mentions left out: they are in result)
+    linked: dict[str, LinkedDocument] = field(default_factory=dict)
+    #: documents whose text is written to output/text/ (converted or repaired)
+    converted: set[str] = field(default_factory=set)
+    #: the sources read successfully, in order
+    written: list[SourceText] = field(default_factory=list)
+    #: the output's tokens.parquet was left in place, not rewritten
+    kept_tokens: bool = False
+
+
+def _tokens_in_place(
+    staging: Staging, cache: DocumentCache | None, sources: list[SourceText], cached: set[str]
+) -> bool:
+    """Whether every document is unchanged since the run that wrote the token table."""
+    return (
+        cache is not None
+        and bool(sources)
+        and len(cached) == len(sources)
+        and staging.built_from("tokens") == cache.fingerprint(sources)
+    )
+
+
+def _gather(
+    sources: list[SourceText],
+    result: RunResult,
+    staging: Staging,
+    cache: DocumentCache | None,
+    jobs: int,
+    progress: Callable[[Iterable[SourceText]], Iterable[SourceText]],
+) -> _Gathered:
+    """Each document from the cache or computed, into ``result``; tokens staged unless
+    the table in place already holds them."""
+    # which documents the cache holds is known up front; entries are loaded one at a time
+    cached_ids = {s.doc_id for s in sources if cache and cache.holds(s)}
+    fresh = _computed([s for s in sources if s.doc_id not in cached_ids], jobs)
+    gathered = _Gathered(kept_tokens=_tokens_in_place(staging, cache, sources, cached_ids))
+    for source in progress(sources):
+        hit = cache.load(source) if cache and source.doc_id in cached_ids else None
+        if cache and hit is not None and not gathered.kept_tokens:
+            tokens = cache.tokens(source)
+            hit = (replace(hit[0], tokens=tokens), hit[1]) if tokens is not None else None
+        if hit is not None:
+            doc, seconds = hit
+            result.cache_hits += 1
+            result.seconds_saved += seconds
+        else:
+            # an entry damaged since we looked is computed here, in this process
+            doc, seconds = (
+                _timed(source, make_tagger()) if source.doc_id in cached_ids else next(fresh)
+            )
+            if isinstance(doc, SourceError):
+                result.errors.append(doc)
+                continue
+            if cache:
+                cache.store(source, doc, seconds)
+        result.documents.append(doc.document)
+        result.mentions.extend(doc.mentions)
+        result.texts[source.doc_id] = doc.text
+        if source.format in CONVERTED or source.repairs:
+            gathered.converted.add(source.doc_id)
+        result.sentences[source.doc_id] = doc.sentences
+        # its mentions are in result.mentions; a second reference would keep the
+        # pre-canonical generation alive once subjects are made canonical
+        gathered.linked[source.doc_id] = replace(doc.linked, mentions=[])
+        gathered.written.append(source)
+        if not gathered.kept_tokens:
+            staging.append_arrow("tokens", doc.tokens)
+    if (
+        cache
+        and gathered.kept_tokens
+        and cache.fingerprint(gathered.written) != cache.fingerprint(sources)
+    ):
+        # a document failed this time although its entry said it had not: rebuild
+        gathered.kept_tokens = False
+        for source in gathered.written:
+            if (tokens := _tokens_of(source, cache)) is not None:
+                staging.append_arrow("tokens", tokens)
+    return gathered
+
+
 def _run(
     raw_dir: Path,
     out_dir: Path,
@@ -292,57 +376,9 @@ def _run(
 ) -> RunResult:
     sources, errors = ingest(raw_dir, date_hints)
     result = RunResult(errors=list(errors))
-    # which documents the cache holds is known up front; entries are loaded one at a time
-    cached_ids = {s.doc_id for s in sources if cache and cache.holds(s)}
-    fresh = _computed([s for s in sources if s.doc_id not in cached_ids], jobs)
-    linked: dict[str, LinkedDocument] = {}
-    converted: set[str] = set()
-    written: list[SourceText] = []
     with staged_output(out_dir) as staging:
-        # every document unchanged since the run that wrote the token table: keep it
-        keep_tokens = (
-            cache is not None
-            and bool(sources)
-            and len(cached_ids) == len(sources)
-            and staging.built_from("tokens") == cache.fingerprint(sources)
-        )
-        for source in progress(sources):
-            hit = cache.load(source) if source.doc_id in cached_ids else None
-            if hit is not None and not keep_tokens:
-                tokens = cache.tokens(source)
-                hit = (replace(hit[0], tokens=tokens), hit[1]) if tokens is not None else None
-            if hit is not None:
-                doc, seconds = hit
-                result.cache_hits += 1
-                result.seconds_saved += seconds
-            else:
-                # an entry damaged since we looked is computed here, in this process
-                doc, seconds = (
-                    _timed(source, make_tagger()) if source.doc_id in cached_ids else next(fresh)
-                )
-                if isinstance(doc, SourceError):
-                    result.errors.append(doc)
-                    continue
-                if cache:
-                    cache.store(source, doc, seconds)
-            result.documents.append(doc.document)
-            result.mentions.extend(doc.mentions)
-            result.texts[source.doc_id] = doc.text
-            if source.format in CONVERTED or source.repairs:
-                converted.add(source.doc_id)
-            result.sentences[source.doc_id] = doc.sentences
-            # its mentions are in result.mentions; a second reference would keep the
-            # pre-canonical generation alive once subjects are made canonical
-            linked[source.doc_id] = replace(doc.linked, mentions=[])
-            written.append(source)
-            if not keep_tokens:
-                staging.append_arrow("tokens", doc.tokens)
-        if keep_tokens and cache.fingerprint(written) != cache.fingerprint(sources):
-            # a document failed this time although its entry said it had not: rebuild
-            keep_tokens = False
-            for source in written:
-                if (tokens := _tokens_of(source, cache)) is not None:
-                    staging.append_arrow("tokens", tokens)
+        gathered = _gather(sources, result, staging, cache, jobs, progress)
+        linked, converted, written = gathered.linked, gathered.converted, gathered.written
         naming = _resolve_entities(result, linked, user_aliases(raw_dir))
         # the mentions table is the documents' figures with canonical subjects: when both
         # are as the run that wrote it had them, it is in place without being built
@@ -397,6 +433,8 @@ def _run(
             serialised,
             report | texts,
             trusted,
-            built_from={"tokens": cache.fingerprint(written)} if cache and not keep_tokens else {},
+            built_from={"tokens": cache.fingerprint(written)}
+            if cache and not gathered.kept_tokens
+            else {},
         )
     return result
