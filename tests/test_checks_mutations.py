@@ -36,6 +36,8 @@ MUTATIONS = [
         "6,300 億元",
         {"sum", "conversion"},
     ),
+    # an amount given in yuan in the highlights and in yen in the body, changed in the body
+    (PDF, "計 4.39 億円", "計 4.93 億円", "4.93 億円", {"restatement"}),
     # a converted amount altered
     (PDF, "（414.45 億円）", "（424.45 億円）", "424.45 億円", {"conversion", "sum"}),
     (WEB, "2,300億円に相当", "2,600億円に相当", "2,600億円", {"conversion"}),
@@ -159,6 +161,34 @@ def test_different_amounts_that_share_a_number_are_not_a_unit_slip(run_text, tex
 )
 def test_the_same_object_for_other_parties_is_not_restated(run_text, text):
     assert [c.status for c in run_text(text).checks if c.status == "fail"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # one claim in two currencies, through the document's rate (1元=15円)
+        (
+            "*1元=15円で換算。\nミライ電機は無利子ローンを提供し、計 4 億元を拠出した。\n"
+            "ミライ電機は無利子ローンを提供するため、計 60 億円を拠出した。",
+            ["pass"],
+        ),
+        (
+            "*1元=15円で換算。\nミライ電機は無利子ローンを提供し、計 4 億元を拠出した。\n"
+            "ミライ電機は無利子ローンを提供するため、計 6 億円を拠出した。",
+            ["fail"],
+        ),
+        # no rate stated: nothing to compare through
+        (
+            "ミライ電機は無利子ローンを提供し、計 4 億元を拠出した。\n"
+            "ミライ電機は無利子ローンを提供するため、計 60 億円を拠出した。",
+            [],
+        ),
+    ],
+)
+def test_one_claim_in_two_currencies(run_text, text, statuses):
+    result = run_text(text)
+    found = [c for c in result.checks if c.rule_version == "restatement.v3"]
+    assert [c.status for c in found] == statuses
 
 
 @pytest.mark.parametrize(

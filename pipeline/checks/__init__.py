@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.checks.conversions import check_conversions
+from pipeline.checks.currency_restatements import check_currency_restatements
 from pipeline.checks.dates import check_dates
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.growth import check_growth
@@ -29,6 +30,7 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_conversions,
     check_units,
     check_restatements,
+    check_currency_restatements,
     check_rates,
     check_shares,
     check_dates,

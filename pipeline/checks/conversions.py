@@ -32,7 +32,7 @@ def _pairs(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
     ]
 
 
-def _rate(figures: list[Figure], base: str, quote: str) -> tuple[Figure, float] | None:
+def stated_rate(figures: list[Figure], base: str, quote: str) -> tuple[Figure, float] | None:
     """The document's stated rate for quote per base (inverted when stated the other way)."""
     for f in figures:
         m = f.mention
@@ -50,7 +50,7 @@ def check_conversions(ev: Evidence) -> list[Finding]:
         implied: list[tuple[Figure, Figure, float]] = []
         for a, b in _pairs(ev, figures):
             base, quote = a.mention.unit, b.mention.unit
-            stated = _rate(figures, base, quote)
+            stated = stated_rate(figures, base, quote)
             if stated is None:
                 implied.append((a, b, b.mention.value / a.mention.value))
                 continue

@@ -64,7 +64,7 @@ def _equal_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
             (
                 e
                 for e in earlier
-                if _same_claim(ev, e, f, SAME_CLAIM_OVERLAP) or _titles(ev, e.mention, f.mention)
+                if same_claim(ev, e, f, SAME_CLAIM_OVERLAP) or _titles(ev, e.mention, f.mention)
             ),
             None,
         )
@@ -88,14 +88,14 @@ def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Fi
     return _each_with_earlier(
         {(): distinct},
         lambda a, b: (
-            _same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
+            same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
             and not _different_events(ev, a.mention, b.mention)
             and _same_parties(ev, a.mention, b.mention)
         ),
     )
 
 
-def _same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
+def same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
     ma, mb = a.mention, b.mention
     if _same_sentence(ev, ma, mb):
         return False
