@@ -21,6 +21,8 @@ MEASURES = [
     # a relative clause's generic head (人) and a modifier (約) measure nothing
     ("週3日以上実施している人は23.5%でした。", "23.5%", None),
     ("約7割が満足と回答した。", "7割", None),
+    # a comparison base and a change's direction are not what a rate measures
+    ("前年同月比は2.9%の上昇となった。", "2.9%", None),
     # a list's うち is not part of what is measured
     ("受注残高は約1.2兆円、うち海外向けが7,800億円を占める。", "7,800億円", "海外向け"),
     # nothing the clause is about: no measure

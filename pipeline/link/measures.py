@@ -18,9 +18,12 @@ import numpy as np
 
 from pipeline.link.attribution import Occurrence
 from pipeline.patterns import entity_cues as cues
+from pipeline.patterns.check_cues import DECREASE_WORDS, INCREASE_WORDS
 from pipeline.patterns.cues import PREFIX_MODIFIERS
 from pipeline.tokenise import Tokens
 
+#: words that give a change's direction (上昇, 減少 …): never what a figure measures
+CHANGE_WORDS = frozenset(INCREASE_WORDS + DECREASE_WORDS)
 #: modifiers written before a figure (約, 最大 …), longest first
 MODIFIERS = sorted(PREFIX_MODIFIERS, key=len, reverse=True)
 #: tokens a measure's noun phrase is made of; numerals too, so that 第1四半期 and
@@ -129,9 +132,14 @@ def measure_of(
                 # the name as written, which a run may only be part of (ジャック・マー…)
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
         elif not named_or_dated.covers(a, b):
-            # "1日あたり約" measures what follows the modifier, not the modifier
+            # "1日あたり約" measures what follows the modifier, not the modifier; and
+            # "前年同月比は2.9%" names what the figure is compared with, not what it is of
             words = _without_modifiers(text[a:b])
-            if words and words not in cues.MEASURE_STOPWORDS:
+            if (
+                words
+                and words not in cues.MEASURE_STOPWORDS
+                and not words.endswith(cues.COMPARISON_ENDING)
+            ):
                 kept.append(words)
     return Measure("の".join(kept) if kept else None, owner)
 
@@ -162,7 +170,12 @@ def label_of(text: str, tokens: Tokens, start: int, end: int, skipped: SpanSet) 
             return words
     if text.startswith("の", end):
         after = _noun_run_from(tokens, tokens.index_starting_at(end + 1))
-        if after is not None and not skipped.covers(*after):
+        # "2.9%の上昇" tells the direction of a change, not what the rate is of
+        if (
+            after is not None
+            and not skipped.covers(*after)
+            and text[after[0] : after[1]] not in CHANGE_WORDS
+        ):
             return text[after[0] : after[1]]
     return None
 
