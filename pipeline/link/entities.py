@@ -269,7 +269,13 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
     for m in _DEFINED_AS.finditer(text):
         before = ending_at.get(m.start())
         alias = m.group(1).strip()
-        if before is not None and alias and not _NOT_A_NAME.search(alias):
+        # a short bracket was read above already; counting it twice would weigh its form
+        if (
+            before is not None
+            and alias
+            and not _NOT_A_NAME.search(alias)
+            and (before.text, alias) not in same
+        ):
             extra.append(Name(m.start(1), m.start(1) + len(alias), alias, before.type))
             same.append((before.text, alias))
     return extra, same, terms
