@@ -86,6 +86,13 @@ SUBTOTALS = """（単位：人）
         # with 小計 rows only they are checked: 合計 may add the 小計s or every row
         (SUBTOTALS.format(subtotal="420"), ["pass"]),
         (SUBTOTALS.format(subtotal="410"), ["fail"]),
+        # a row whose label merely begins like a total word (計画) is a part, not a total
+        (SEGMENTS.format(total="230,000").replace("産業機器", "計測機器"), ["pass", "pass"]),
+        # a total's label may go on in brackets
+        (
+            SEGMENTS.format(total="230,000").replace("| 合計 |", "| 合計（連結） |"),
+            ["pass", "pass"],
+        ),
         # no total row: nothing to check
         (SEGMENTS.replace("| 合計 | {total} | 245,000 |\n", ""), []),
     ],

@@ -50,7 +50,7 @@ def tables(text: str) -> list[Table]:
 
 def locate(text: str, layout: list[Table], offset: int, *, header: bool = False) -> Cell | None:
     """The cell of a table's body (or, with ``header``, of its header) holding ``offset``."""
-    k = bisect_right([t.start for t in layout], offset) - 1
+    k = bisect_right(layout, offset, key=lambda t: t.start) - 1
     if k < 0:
         return None
     table = layout[k]

@@ -9,6 +9,7 @@ Tables are found by ``table_layout``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import reduce
 
@@ -19,11 +20,13 @@ from pipeline.patterns.check_cues import SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS
 from schemas.vocab import Status
 
 RULE = "sum"
+_BRACKETED_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
 _SUMMABLE = {"money", "count", "quantity"}
 
 
 def _is_total(label: str, labels: tuple[str, ...]) -> bool:
-    return label.replace(" ", "").startswith(labels)
+    """合計 or 合計（連結）, not 計画 or 計測機器: the label itself, or it and a bracket."""
+    return _BRACKETED_TAIL.sub("", label.replace(" ", "")) in labels
 
 
 def _column_sums(
