@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import signal
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
@@ -50,6 +52,14 @@ def test_unchanged_documents_come_from_the_cache(raw, tmp_path):
     third = run(raw, out, cache=cache)
     assert third.cache_hits == 1
     assert "4.38 億円" in {m.surface for m in third.mentions}
+
+
+def test_a_run_restores_the_process_settings_it_changes(raw, tmp_path):
+    # a library call must not leave the caller's garbage collector or Arrow allocator changed
+    thresholds, pool = gc.get_threshold(), pa.default_memory_pool().backend_name
+    run(raw, tmp_path / "out")
+    assert gc.get_threshold() == thresholds
+    assert pa.default_memory_pool().backend_name == pool
 
 
 def test_no_cache_reads_nothing_and_a_damaged_entry_is_recomputed(raw, tmp_path):
