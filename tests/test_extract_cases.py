@@ -244,11 +244,53 @@ CASES = [
     ("1ユーロ=120円", "1ユーロ=120円", "rate", 120, 120, 120, "eq", False, "JPY/EUR"),
     ("円相場は1ドル150円台で推移", "1ドル150円", "rate", 150, 150, 150, "eq", False, "JPY/USD"),
     ("終値は前日比120円高", "120円", "money", 120, 120, 120, "eq", False, "JPY"),
+    # --- minor units: 銭 of a yen, セント of a dollar ------------------------
+    (
+        "円相場は1ドル＝151円20～22銭で推移",
+        "1ドル＝151円20～22銭",
+        "rate",
+        N,
+        151.2,
+        151.22,
+        "range",
+        False,
+        "JPY/USD",
+    ),
+    (
+        "1ユーロ=163円5銭",
+        "1ユーロ=163円5銭",
+        "rate",
+        163.05,
+        163.05,
+        163.05,
+        "eq",
+        False,
+        "JPY/EUR",
+    ),
+    ("前日比312円45銭高", "312円45銭", "money", 312.45, 312.45, 312.45, "eq", False, "JPY"),
+    (
+        "終値は3万8,456円12銭",
+        "3万8,456円12銭",
+        "money",
+        38456.12,
+        38456.12,
+        38456.12,
+        "eq",
+        False,
+        "JPY",
+    ),
+    ("前日比45銭の円高", "45銭", "money", 0.45, 0.45, 0.45, "eq", False, "JPY"),
+    ("1株当たり配当金は12円50銭", "12円50銭", "money", 12.5, 12.5, 12.5, "eq", False, "JPY"),
+    ("運賃は2ドル75セント", "2ドル75セント", "money", 2.75, 2.75, 2.75, "eq", False, "USD"),
     ("株価は3日続伸した", "3日", "duration", 3, 3, 3, "eq", False, "day"),
     ("対応スマホは3機種", "3機種", "count", 3, 3, 3, "eq", False, "機種"),
     # --- days per week: a count of days, not a date --------------------------
     ("テレワークを週1～2日実施", "1～2日", "duration", N, 1, 2, "range", False, "day"),
     ("毎週2日は休む", "2日", "duration", 2, 2, 2, "eq", False, "day"),
+    # --- days no date can be: decimals, past the 31st ------------------------
+    ("平均テレワーク日数は2.4日", "2.4日", "duration", 2.4, 2.4, 2.4, "eq", False, "day"),
+    ("平均在院日数は16.5日", "16.5日", "duration", 16.5, 16.5, 16.5, "eq", False, "day"),
+    ("工期は約45日を見込む", "45日", "duration", 45, 45, 45, "eq", True, "day"),
     # --- a length in two units is one figure --------------------------------
     ("約1時間36分を節約", "1時間36分", "duration", 96, 96, 96, "eq", True, "min"),
     ("2分30秒で完了", "2分30秒", "duration", 150, 150, 150, "eq", False, "s"),
@@ -424,6 +466,12 @@ def test_as_of_phrase_sets_as_of_for_figures_in_its_sentence(mentions_of):
         # the direction of a change is not what it counts
         ("前年同月に比べ32万人の増加となった", "32万人", None),
         ("従業員は前期末比120名増", "120名", None),
+        ("前日比で45銭の円高・ドル安", "45銭", None),
+        # digits begin the next figure unless glued to a Latin letter (N95, A4)
+        ("就業者1,000人を対象に", "1,000人", "就業者"),
+        ("20～69歳の就業者1,000人", "20～69歳", "就業者"),
+        ("N95マスク100万枚", "100万枚", "N95マスク"),
+        ("A4用紙500枚", "500枚", "A4用紙"),
     ],
 )
 def test_object_is_the_noun_written_next_to_the_number(mentions_of, phrase, surface, obj):

@@ -44,6 +44,7 @@ NOT_MENTIONS = [
     "iPhone 15 ProとVer.2.0、G7サミット、5G対応",  # names and versions with digits
     "円滑な運営と100円滑",
     "1日平均の利用、1日あたりの件数",
+    "銭湯と金銭",
 ]
 
 

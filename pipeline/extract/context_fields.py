@@ -10,7 +10,12 @@ from datetime import date
 
 from pipeline.extract.candidate import Candidate, Context
 from pipeline.patterns import cues, entity_cues
-from pipeline.patterns.check_cues import DECREASE_WORDS, INCREASE_WORDS
+from pipeline.patterns.check_cues import (
+    DECREASE_WORDS,
+    INCREASE_WORDS,
+    PRICE_DECREASE_WORDS,
+    PRICE_INCREASE_WORDS,
+)
 from pipeline.patterns.fragments import alternation
 from schemas.vocab import Kind
 
@@ -35,6 +40,12 @@ _NOT_OBJECTS = frozenset(
         # "32万人の増加", "120名増": the direction of a change, not what it counts
         *INCREASE_WORDS,
         *DECREASE_WORDS,
+        # "45銭の円高": a currency's move, not what the amount counts
+        *(
+            currency + move
+            for currency in cues.CURRENCY_SUFFIXES
+            for move in PRICE_INCREASE_WORDS + PRICE_DECREASE_WORDS
+        ),
     }
 )
 
@@ -42,8 +53,19 @@ _NOT_OBJECTS = frozenset(
 def _is_object_token(ctx: Context, i: int) -> bool:
     pos = ctx.tokens.pos(i)
     return (pos.startswith(_OBJECT_POS) and "助数詞" not in pos) or (
-        pos.startswith("名詞-数詞") and ctx.tokens.surface(i).isascii()
+        pos.startswith("名詞-数詞") and ctx.tokens.surface(i).isascii() and _beside_latin(ctx, i)
     )
+
+
+def _beside_latin(ctx: Context, i: int) -> bool:
+    """Digits glued to a Latin letter name a thing (N95, A4); elsewhere they begin the
+    next figure ("就業者1,000人" is 就業者, then 1,000人)."""
+    tokens = ctx.tokens
+    before = i > 0 and tokens.ends[i - 1] == tokens.starts[i] and tokens.surface(i - 1)[-1:]
+    after = (
+        i + 1 < len(tokens) and tokens.starts[i + 1] == tokens.ends[i] and tokens.surface(i + 1)[:1]
+    )
+    return any(c and c.isascii() and c.isalpha() for c in (before, after))
 
 
 def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:

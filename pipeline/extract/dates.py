@@ -44,7 +44,7 @@ _FREQUENCY = re.compile(
 )
 #: a day of the month alone ("東京都は25日、"), placed in the document's month
 _BARE_DAY = re.compile(
-    rf"(?<![月\d]){DAY}(?!{alternation(cues.NOT_A_DAY_AFTER + cues.DAY_COUNT_AFTER)})"
+    rf"(?<![月\d.,]){DAY}(?!{alternation(cues.NOT_A_DAY_AFTER + cues.DAY_COUNT_AFTER)})"
 )
 _RELATIVE_DATE = re.compile(rf"(?P<rel>{RELATIVE_YEAR})(?:{YEAR_PART})?")
 #: 2025年3月期, 2025年3月期第2四半期, 2025年3月期末: a fiscal year named by its last

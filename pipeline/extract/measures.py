@@ -35,6 +35,8 @@ _DAYS_PER = re.compile(
     rf"{''.join(f'(?<!{re.escape(w)})' for w in cues.NAMED_WEEKS)}"
     rf"{_NUM_OR_RANGE}日(?!間)"
 )
+#: "平均2.4日", "約45日": days that no date can be (see ``_days_not_a_date``)
+_DAYS_NOT_A_DATE = re.compile(rf"(?<![月\d.,]){_NUM_OR_RANGE}日(?![間付曜])")
 _SHORT_YEARS = re.compile(rf"{_NUM_OR_RANGE}{cues.SHORT_YEARS_UNIT}(?![度月間0-9])")
 
 
@@ -118,6 +120,15 @@ def _day_count(m: re.Match[str], ctx: Context) -> Candidate | None:
     return number_candidate(m, Kind.DURATION, "duration.days.v1", "day")
 
 
+def _days_not_a_date(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """A number of days with decimals or past the longest month is a count of days."""
+    cand = number_candidate(m, Kind.DURATION, "duration.days.v1", "day")
+    if cand is None or cand.value_low is None or cand.value_high is None:
+        return None
+    fractional = cand.value_low % 1 or cand.value_high % 1
+    return cand if fractional or cand.value_high > cues.LONGEST_MONTH_DAYS else None
+
+
 def _short_years(m: re.Match[str], ctx: Context) -> Candidate | None:
     cand = number_candidate(m, Kind.DURATION, "duration.years.v1", "year")
     if cand is None or (cand.value_high or 0) > cues.SHORT_YEARS_MAX:
@@ -137,6 +148,7 @@ PATTERNS: list[Pattern] = [
     Pattern("duration.years.v1", _SHORT_YEARS, _short_years, 30),
     Pattern("duration.days.v1", _DAY_COUNT, _day_count, 35),
     Pattern("duration.days.v1", _DAYS_PER, _day_count, 35),
+    Pattern("duration.days.v1", _DAYS_NOT_A_DATE, _days_not_a_date, 35),
     Pattern("quantity.temperature.v1", _TEMPERATURE, _temperature, 40),
     Pattern("duration.half.v1", _HALF, _and_a_half, 36),
     Pattern("duration.compound.v1", _COMPOUND, _compound, 37),

@@ -110,6 +110,10 @@ CURRENCY_CODES_AFTER = _frozen(
     {code: iso for code, iso in CURRENCY_PREFIXES.items() if code.isalpha() and code.isupper()}
 )
 
+#: a currency's minor unit -> (the major unit it divides, as written; its worth in that
+#: unit): "151円20銭" is 151.20 円, "45銭" alone 0.45 円
+CURRENCY_MINOR_UNITS = _frozen({"銭": ("円", "0.01"), "セント": ("ドル", "0.01")})
+
 # --- counts ----------------------------------------------------------------
 #: counters (助数詞) and counter-like nouns; the unit is the counter as written
 COUNTERS = frozenset(
@@ -327,6 +331,8 @@ COMPOUND_DURATIONS = (
 #: NOTE: "N年" alone is a length of time only for small N ("僅か4年"); 3+ digits is a year
 SHORT_YEARS_UNIT = "年"
 SHORT_YEARS_MAX = 99
+#: a day number above this, or with decimals (2.4日, 45日), counts days: no month has it
+LONGEST_MONTH_DAYS = 31
 
 # --- modifiers -------------------------------------------------------------
 #: (bound or None, approx) for words written before a figure

@@ -29,6 +29,12 @@ RANGE_JOINER = r"(?:~|〜|-|–|から)"
 
 CURRENCY_SUFFIX = alternation(cues.CURRENCY_SUFFIXES)
 CURRENCY_PREFIX = alternation(cues.CURRENCY_PREFIXES)
+CURRENCY_MINOR = alternation(cues.CURRENCY_MINOR_UNITS)
+#: the minor-unit part after a major amount: "20銭" of 151円20銭, "20~22銭" of 151円20~22銭
+MINOR_PART = (
+    rf"(?P<minor>\d{{1,2}})(?:\s?{RANGE_JOINER}\s?(?P<minor2>\d{{1,2}}))?"
+    rf"\s?(?P<minor_unit>{CURRENCY_MINOR})"
+)
 ENGLISH_SCALE = alternation(cues.ENGLISH_SCALES)
 COUNTER = alternation(cues.COUNTERS)
 PERCENT_UNIT = alternation(cues.PERCENT_UNITS)
