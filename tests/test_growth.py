@@ -74,3 +74,42 @@ def test_change_amounts_with_their_rates(run_text, text, statuses):
     checks = [c for c in result.checks if c.rule == "growth"]
     assert [c.status for c in checks] == statuses
     assert all(c.rule_version == "growth.v2" and len(c.mention_ids) == 3 for c in checks)
+
+
+FROM_CASES = [
+    # points between percentages; the level before the start
+    ("継続したい人は62.3％で、前年の58.1％から4.2ポイント上昇しました。", ["pass"]),
+    ("継続したい人は62.3％で、前年の58.1％から3.2ポイント上昇しました。", ["fail"]),
+    # the start in brackets, より, a verb of change
+    ("平均日数は2.4日で、前年（2.1日）より0.3日増えました。", ["pass"]),
+    # an amount of the start's unit; the level written after the change
+    ("就業者数は前年の6,818万人から32万人増加し、6,850万人となった。", ["pass"]),
+    ("売上高は120億円と、前期の100億円から30億円増加した。", ["fail"]),
+    # a rate of change from the start to the level
+    ("売上高は前期の100億円から10%増の110億円となった。", ["pass"]),
+    # from one level to another: the direction word must agree
+    ("利用者数は100万人から120万人に増加した。", ["pass"]),
+    ("利用者数は100万人から120万人に減少した。", ["fail"]),
+    # a price range and a start without a change are not changes
+    ("料金は3,000円から5,000円までです。", []),
+    ("料金は大人1,000円から、子ども500円からです。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "statuses"), FROM_CASES)
+def test_changes_from_a_starting_figure(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "change"] == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # "AからBに減少" and "AからB増加" are a start and a level or a change, not a range
+        ("利用者数は100万人から120万人に減少した。", ["100万人", "120万人"]),
+        ("前期の100億円から20億円増加した。", ["100億円", "20億円"]),
+        ("料金は3,000円から5,000円まで", ["3,000円から5,000円"]),
+    ],
+)
+def test_a_change_from_one_figure_is_not_a_range(mentions_of, text, surfaces):
+    assert [m.surface for m in mentions_of(text)] == surfaces

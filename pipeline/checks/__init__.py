@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pipeline.checks.changes_from import check_changes_from
 from pipeline.checks.conversions import check_conversions
 from pipeline.checks.currency_restatements import check_currency_restatements
 from pipeline.checks.dates import check_dates
@@ -36,6 +37,7 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_dates,
     check_growth,
     check_table_growth,
+    check_changes_from,
 )
 
 

@@ -53,9 +53,15 @@ class Interval:
         return f"[{_fmt(self.low)}, {_fmt(self.high)}]"
 
 
+#: NOTE: differences of decimals leave float dust (2.65 - 2.55 = 0.0999…, 1e-16 for 0)
+_DUST = 1e-9
+
+
 def _fmt(x: float) -> str:
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
+    if abs(x) < _DUST:
+        x = 0.0
     return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:,.0f}"
 
 

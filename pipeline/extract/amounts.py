@@ -13,10 +13,13 @@ from decimal import Decimal
 from pipeline.extract.candidate import Candidate, Context, Pattern
 from pipeline.extract.numerals import Number, parse_numeral
 from pipeline.patterns import cues
-from pipeline.patterns.fragments import NOT_LATIN_AFTER, NUM, RANGE_JOINER
+from pipeline.patterns.check_cues import CHANGE_DIRECTIONS, CHANGE_TO
+from pipeline.patterns.fragments import NOT_LATIN_AFTER, NUM, RANGE_SYMBOL, alternation
 from schemas.vocab import Bound, Kind
 
 UnitOf = Callable[[str], str]
+#: "…に減少" after a second figure: "AからB" was a change, not a range
+_CHANGE_TO_LEVEL = rf"\s?(?:{alternation(CHANGE_TO)})\s?(?:{alternation(CHANGE_DIRECTIONS)})"
 
 
 def _trailing_scale(numeral: str) -> int | None:
@@ -120,16 +123,27 @@ def unit_rows(
     """The row of a family: a single figure or a range, ending in a unit."""
     lookup = unit_of.__getitem__ if isinstance(unit_of, Mapping) else unit_of
     unit = rf"(?P<unit>{unit_regex}){NOT_LATIN_AFTER if latin else ''}"
-    # one regex for "N unit" and "N(unit)~M unit"; the range part backtracks away
+    # one regex for "N unit" and "N(unit)~M unit"; the range part backtracks away, also
+    # from "100万人から120万人に減少": a change from one figure to another, not a range
     regex = re.compile(
-        rf"(?P<num>{NUM})(?:(?:\s?(?:{unit_regex}))?\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?\s?{unit}"
+        rf"(?P<num>{NUM})(?:(?:\s?(?:{unit_regex}))?\s?(?:(?P<from_>から)|{RANGE_SYMBOL})"
+        rf"\s?(?P<num2>{NUM}))?\s?{unit}(?(from_)(?!{_CHANGE_TO_LEVEL}))"
     )
+    single = re.compile(rf"(?P<num>{NUM})\s?{unit}")
 
     def parse(m: re.Match[str], ctx: Context) -> Candidate | None:
+        cand = _parse(m)
+        if cand is None and m.group("num2"):
+            # "前期の100億円から20億円増加": no range, but a figure where a change starts
+            alone = single.match(ctx.text, m.start())
+            cand = _parse(alone) if alone else None
+        return cand
+
+    def _parse(m: re.Match[str]) -> Candidate | None:
         written = m.group("unit")
         scale = scale_of(written) if scale_of else 1
         is_latin = written.isascii() and written.isalpha()
-        rule = f"{family}.range.v1" if m.group("num2") else f"{family}.v1"
+        rule = f"{family}.range.v1" if m.groupdict().get("num2") else f"{family}.v1"
         return number_candidate(m, kind, rule, lookup(written), scale=scale, latin_unit=is_latin)
 
     return [Pattern(f"{family}.v1", regex, parse, priority)]

@@ -61,6 +61,15 @@ TABLE_RATE_HEADERS = (
 #: words after a change rate that give its direction (longest first)
 INCREASE_WORDS = ("増加", "上昇", "増", "アップ")
 DECREASE_WORDS = ("減少", "低下", "減", "ダウン")
+#: verbs of change the direction words above do not begin (増えた begins with 増)
+INCREASE_VERBS = ("伸び", "拡大", "上が", "上回")
+DECREASE_VERBS = ("縮小", "下が", "下回", "落ち")
+CHANGE_DIRECTIONS = INCREASE_WORDS + INCREASE_VERBS + DECREASE_WORDS + DECREASE_VERBS
+#: words right after a figure that make it where a change starts: "前年の58.1％から"
+CHANGE_FROM = ("から", "より")
+#: words between a change's end level and its direction: "120億円に増加"; "AからBまで"
+#: is a range, "AからBに増加" a change from A to B
+CHANGE_TO = ("に", "へ")
 #: the same, said of prices (前日比150円（5.1%）高): after a change amount only
 PRICE_INCREASE_WORDS = ("高",)
 PRICE_DECREASE_WORDS = ("安",)

@@ -25,7 +25,8 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 NUMERAL = rf"(?:{ARABIC}|{KANJI_NUMERAL})(?:{ARABIC}|{KANJI_NUMERAL}|{SCALE})*"
 #: a numeral that never runs on into another number through a stray digit
 NUM = rf"(?<![\d.,]){NUMERAL}(?![\d])"
-RANGE_JOINER = r"(?:~|〜|-|–|から)"
+RANGE_SYMBOL = r"(?:~|〜|-|–)"
+RANGE_JOINER = rf"(?:{RANGE_SYMBOL}|から)"
 
 CURRENCY_SUFFIX = alternation(cues.CURRENCY_SUFFIXES)
 CURRENCY_PREFIX = alternation(cues.CURRENCY_PREFIXES)

@@ -1,0 +1,151 @@
+"""change: a change written from a starting figure ("Aから") against the figures it joins.
+
+"62.3％で、前年の58.1％から4.2ポイント上昇": 62.3 − 58.1 must meet 4.2 (points between
+percentages); "2.4日で、前年（2.1日）より0.3日増えました": 2.4 − 2.1 must meet 0.3;
+"100億円から10%増の110億円": the rate must meet 110 / 100 − 1.  "100億円から120億円に減少":
+the direction word must agree with the two levels.  Every figure is the interval it was
+rounded from.  The level a change ends at is the figure of the start's kind and unit
+right after the change ("…増加し、6,850万人となった", "…増の3,095円"), or else the one right
+before the start in its sentence.  Nothing else ties figures together here: a start
+without a written change or level is not checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
+from pipeline.checks.intervals import Interval, percent_change, strict
+from pipeline.patterns.check_cues import (
+    CHANGE_FROM,
+    CHANGE_TO,
+    DECREASE_VERBS,
+    DECREASE_WORDS,
+    INCREASE_VERBS,
+    INCREASE_WORDS,
+)
+
+RULE = "change"
+_LEVELS = {"money", "count", "quantity", "percent", "duration"}
+_DECREASES = DECREASE_WORDS + DECREASE_VERBS
+_DIRECTION = rf"(?P<dir>{'|'.join(INCREASE_WORDS + INCREASE_VERBS + _DECREASES)})"
+#: "58.1％から", "前年（2.1日）より": between the start and the next figure
+_FROM = re.compile(rf"^\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)})\s?[、，,]?\s?$")
+#: "…から120億円に増加": the next figure is the level the change ends at
+_TO_LEVEL = re.compile(rf"\s?(?:{'|'.join(CHANGE_TO)})\s?{_DIRECTION}")
+#: "…から4.2ポイント上昇", "…から20億円の増加": the next figure is the change itself
+_BY_AMOUNT = re.compile(rf"\s?の?\s?{_DIRECTION}")
+#: NOTE: characters between a change's direction word and the level written after it
+#: ("増加し、6,850万人", "増の3,095円")
+LEVEL_AFTER_GAP = 8
+
+
+def _is_level(f: Figure) -> bool:
+    m = f.mention
+    return m.kind in _LEVELS and m.value is not None and m.bound in (None, "eq")
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    return (a.mention.kind, a.mention.unit) == (b.mention.kind, b.mention.unit)
+
+
+def _sign(direction: str) -> int:
+    return -1 if direction.startswith(_DECREASES) else 1
+
+
+def _difference(now: Interval, then: Interval) -> Interval:
+    return Interval(now.low - then.high, now.high - then.low)
+
+
+def _directed(stated: Interval, sign: int) -> Interval:
+    return stated if sign > 0 else Interval(-stated.high, -stated.low)
+
+
+def _in_sentence(ev: Evidence, figures: list[Figure], i: int) -> list[Figure]:
+    span = ev.sentence_span(figures[i].mention)
+    return [f for f in figures if span[0] <= f.mention.start < span[1]]
+
+
+def _level_of(sentence: list[Figure], start: Figure, change: Figure, gap_end: int) -> Figure | None:
+    """The level a change ends at: the next figure when it follows the direction word
+    closely and measures what the start does; else the figure right before the start."""
+    k = sentence.index(change)
+    if k + 1 < len(sentence):
+        after = sentence[k + 1]
+        if after.mention.start - gap_end <= LEVEL_AFTER_GAP and _same_measure(after, start):
+            return after if _is_level(after) else None
+    j = sentence.index(start)
+    if j > 0 and _same_measure(sentence[j - 1], start) and _is_level(sentence[j - 1]):
+        return sentence[j - 1]
+    return None
+
+
+def _from_to(start: Figure, level: Figure, sign: int, tol: float) -> Finding:
+    """ "100億円から120億円に増加": does the level move the way the word says?"""
+    then, now = strict(start, tol), strict(level, tol)
+    moved = _difference(now, then)
+    ok = moved.high > 0 if sign > 0 else moved.low < 0
+    way = "rise" if sign > 0 else "fall"
+    message = (
+        f"{written(start)} to {written(level)} is said to {way}; "
+        f"{'it does' if ok else 'the figures say otherwise'}."
+    )
+    return verdict(
+        RULE, ok, [start, level], message, expected=f"a {way}", observed=f"{moved} change"
+    )
+
+
+def _by_amount(
+    start: Figure, change: Figure, level: Figure, sign: int, tol: float
+) -> Finding | None:
+    """ "58.1％から4.2ポイント上昇" to 62.3％: does the level minus the start meet the change?"""
+    then, now, stated = strict(start, tol), strict(level, tol), strict(change, tol)
+    s, c = start.mention, change.mention
+    if c.unit == s.unit or (c.unit == "pt" and s.unit == "%"):
+        computed, unit = _difference(now, then), f" {c.unit}" if c.unit else ""
+    elif c.unit == "%" and s.kind != "percent":
+        computed, unit = percent_change(now, then), " %"
+    else:
+        return None
+    if computed is None:
+        return None
+    ok = computed.meets(_directed(stated, sign))
+    message = (
+        f"From {written(start)} to {written(level)} is a change of {computed}{unit}; "
+        f"the stated {written(change)} {'agrees' if ok else 'does not agree'}."
+    )
+    return verdict(
+        RULE,
+        ok,
+        [start, change, level],
+        message,
+        expected=f"{computed}{unit}",
+        observed=f"{_directed(stated, sign)}{unit}",
+    )
+
+
+def check_changes_from(ev: Evidence) -> list[Finding]:
+    found = []
+    tol = ev.approx_tolerance
+    for figures in ev.figures.values():
+        for i in range(len(figures) - 1):
+            start, following = figures[i], figures[i + 1]
+            s = start.mention
+            text = ev.texts[s.doc_id]
+            if not _is_level(start) or not _FROM.match(text[s.end : following.mention.start]):
+                continue
+            end = following.mention.end
+            if (to := _TO_LEVEL.match(text, end)) and _same_measure(following, start):
+                if _is_level(following):
+                    found.append(_from_to(start, following, _sign(to.group("dir")), tol))
+                continue
+            by = _BY_AMOUNT.match(text, end)
+            if by is None or following.mention.value is None:
+                continue
+            sentence = _in_sentence(ev, figures, i)
+            level = _level_of(sentence, start, following, by.end())
+            if level is not None and level is not start:
+                checked = _by_amount(start, following, level, _sign(by.group("dir")), tol)
+                if checked is not None:
+                    found.append(checked)
+    return found
