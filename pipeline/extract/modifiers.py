@@ -7,6 +7,7 @@ Negative markers (△, ▲, マイナス) flip the sign of the number written.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from pipeline.extract.candidate import Candidate
 from pipeline.patterns import cues
@@ -41,6 +42,28 @@ def _suffix(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
+_RUN = re.compile(rf" *{cues.RUN_MARK}(?P<part>{alternation(cues.RUN_PARTS)})?")
+_LAST_DIGITS = re.compile(r"(\d[\d,]*)(\.\d+)?(?!.*\d)", re.S)
+
+
+def _run_of_values(cand: Candidate, text: str, negative: bool) -> Candidate | None:
+    """ "150円台", "2%台前半": the run of values the figure opens, as a range.  Its width is
+    one unit of the last non-zero digit written: 150 opens 150–160, 151 opens 151–152."""
+    m = _RUN.match(text, cand.end)
+    digits = _LAST_DIGITS.search(text, cand.numeral_start, cand.end)
+    if m is None or digits is None or cand.value is None or cand.precision is None:
+        return None
+    whole = digits.group(1).replace(",", "")
+    zeros = 0 if digits.group(2) else len(whole) - len(whole.rstrip("0"))
+    width = cand.precision * 10**zeros
+    share_from, share_to = cues.RUN_PARTS.get(m.group("part") or "", (0.0, 1.0))
+    low = cand.value + width * Decimal(str(share_from))
+    high = cand.value + width * Decimal(str(share_to))
+    if negative:
+        low, high = -high, -low
+    return cand.with_(value=None, value_low=low, value_high=high, bound=Bound.RANGE)
+
+
 def apply_modifiers(cand: Candidate, text: str) -> Candidate:
     """Set bound, approx, interval and sign from the words around the figure."""
     if cand.kind in TEMPORAL_KINDS or (cand.value is None and cand.bound != Bound.RANGE):
@@ -52,7 +75,10 @@ def apply_modifiers(cand: Candidate, text: str) -> Candidate:
     approx = pre_approx or suf_approx
     if cand.bound == Bound.RANGE:
         return cand.with_(approx=approx)
-    value = -cand.value if _negative(text, cand.start) else cand.value
+    negative = _negative(text, cand.start)
+    if (run := _run_of_values(cand, text, negative)) is not None:
+        return run.with_(approx=pre_approx)
+    value = -cand.value if negative else cand.value
     bound = suf_bound or pre_bound or Bound.EQ
     low = value if bound in (Bound.EQ, Bound.GE, Bound.GT) else None
     high = value if bound in (Bound.EQ, Bound.LE, Bound.LT) else None

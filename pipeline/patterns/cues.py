@@ -386,6 +386,12 @@ SUFFIX_MODIFIERS = _frozen(
     }
 )
 
+#: written right after a figure's unit: the figure opens a run of values that share its
+#: leading digits ("150円台" is 150 to 160, "151円台" 151 to 152, "2%台" 2 to 3)
+RUN_MARK = "台"
+#: words after RUN_MARK that take a part of the run: (from, to) as shares of it
+RUN_PARTS = _frozen({"前半": (0.0, 0.5), "後半": (0.5, 1.0)})
+
 # --- as-of -----------------------------------------------------------------
 #: written right after a date to make it the as-of date of the figures around it
 AS_OF_MARKERS = ("時点", "現在")
