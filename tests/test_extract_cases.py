@@ -492,6 +492,29 @@ def test_year_without_document_date_comes_from_the_last_written_year(mentions_of
     assert (march.date_start, march.year_inferred) == ("2019-03-01", True)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a target year in another paragraph does not date the figures after it
+        (
+            "政府は訪日客の目標を掲げる。\n\n2030年に6,000万人とする。\n\n11月18日の市場では",
+            "11月18日",
+        ),
+        # relative years need the publication date
+        ("2019年の実績。今年は伸びた。", "今年"),
+    ],
+)
+def test_without_a_document_date_some_years_stay_unknown(mentions_of, text, surface):
+    (m,) = [m for m in mentions_of(text, published=None) if m.surface == surface]
+    assert m.date_start is None
+
+
+def test_a_year_in_the_title_dates_the_body_without_a_document_date(mentions_of):
+    found = mentions_of("2019年度決算の概要\n\n3月に発表した。", published=None)
+    march = next(m for m in found if m.surface == "3月")
+    assert march.date_start == "2019-03-01"
+
+
 def test_months_spelled_out_in_brackets_override_the_april_fiscal_year(mentions_of):
     quarter, months = mentions_of("2025年度第2四半期(2025年4～6月期)の業績")
     assert (quarter.surface, quarter.date_start, quarter.date_end) == (

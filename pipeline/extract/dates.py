@@ -98,7 +98,8 @@ def _tense(ctx: Context, end: int) -> str | None:
 
 
 def _context_year(ctx: Context, start: int, end: int, month: int | None) -> int | None:
-    """The year a date without one belongs to: the document's, else the last one written."""
+    """The year a date without one belongs to: the document's, else the last one written
+    before it in its paragraph or in the title line."""
     if ctx.doc_date is not None:
         year = ctx.doc_date.year
         if month is None:
@@ -112,7 +113,17 @@ def _context_year(ctx: Context, start: int, end: int, month: int | None) -> int 
         if tense is None and ctx.doc_date.month <= 2 and month >= 11:
             year -= 1
         return year
-    earlier = [y for pos, y in ctx.written_years if pos < start]
+    if month is None:
+        return None  # 今年, 昨年 are relative to a publication date nobody wrote down
+    # the paragraph's own year, else the title's: a year elsewhere is as likely a target
+    # ("2030年に6,000万人とする目標") as the year the text is about
+    paragraph = max(ctx.text.rfind("\n\n", 0, start), 0)
+    title_end = ctx.text.find("\n")
+    earlier = [
+        y
+        for pos, y in ctx.written_years
+        if pos < start and (pos >= paragraph or 0 <= pos < title_end or title_end < 0)
+    ]
     return earlier[-1] if earlier else None
 
 
