@@ -113,3 +113,21 @@ def test_changes_from_a_starting_figure(run_text, text, statuses):
 )
 def test_a_change_from_one_figure_is_not_a_range(mentions_of, text, surfaces):
     assert [m.surface for m in mentions_of(text)] == surfaces
+
+
+MULTIPLE_CASES = [
+    # the base in brackets before の, the level before it, 約 widening the multiple
+    ("旅行支出は22万7,000円と、2019年同期（15万9,000円）の約1.4倍に達した。", ["pass"]),
+    # the level after the multiple
+    ("100億円の3倍に当たる300億円を投じる。", ["pass"]),
+    ("100億円の3倍に当たる400億円を投じる。", ["fail"]),
+    ("売上高は300億円で、前期の100億円の2倍となった。", ["fail"]),
+    # a multiple of something not written as a figure is not checked
+    ("売上高は前年の3倍の300億円。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "statuses"), MULTIPLE_CASES)
+def test_multiples_of_a_written_base(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "ratio"] == statuses

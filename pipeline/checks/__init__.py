@@ -16,6 +16,7 @@ from pipeline.checks.currency_restatements import check_currency_restatements
 from pipeline.checks.dates import check_dates
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.growth import check_growth
+from pipeline.checks.multiples import check_multiples
 from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import check_restatements
 from pipeline.checks.shares import check_shares
@@ -38,6 +39,7 @@ RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_growth,
     check_table_growth,
     check_changes_from,
+    check_multiples,
 )
 
 

@@ -26,6 +26,10 @@ SUM_WINDOW_SENTENCES = 2
 #: or more (a slipped 万/億, a factor of ten) is a fail
 RATE_OUTLIER_FACTOR = 1.5
 #: words that make a percentage a share of a whole (構成比61%, シェア30%, …を占める)
+#: between a base amount and a multiple of it: "（15万9,000円）の約1.4倍", "100億円の3倍"
+BASE_THEN_MULTIPLE = r"\s?[)）]?\s?の\s?(?:約|およそ|ほぼ|概ね)?\s?"
+#: between a multiple and the amount it comes to: "3倍の300億円", "3倍に当たる300億円"
+MULTIPLE_THEN_LEVEL = r"\s?(?:の|に当たる|にあたる|に相当する|となる)\s?"
 SHARE_MARKERS = ("構成比", "シェア", "割合", "比率", "占め", "占める")
 #: what may stand between a share and the part it is the share of, either way round:
 #: "構成比61%の61億円", "40%を占める440億円", "61億円が構成比61%", "61億円(構成比61%)"
