@@ -55,6 +55,48 @@ def test_header_cells_give_their_columns_units(mentions_of):
     ]
 
 
+UNIT_ROW = """| | 売上高 | | 営業利益 | |
+|---|---|---|---|---|
+| | 百万円 | ％ | 百万円 | ％ |
+| 2026年3月期中間期 | 125,430 | 4.2 | 8,210 | △12.5 |
+"""
+
+
+def test_a_row_of_units_under_the_header_gives_its_columns_units(mentions_of):
+    found = mentions_of(UNIT_ROW)
+    cells = [(m.surface, m.kind, m.value, m.unit) for m in found if m.rule == "table.cell.v1"]
+    assert cells == [
+        ("125,430", "money", 125_430e6, "JPY"),
+        ("4.2", "percent", 4.2, "%"),
+        ("8,210", "money", 8_210e6, "JPY"),
+        ("12.5", "percent", -12.5, "%"),
+    ]
+    # the unit labels themselves are not figures (百万円 alone reads as one million yen)
+    assert "百万円" not in {m.surface for m in found}
+
+
+@pytest.mark.parametrize(
+    ("prose", "statuses"),
+    [
+        # a table's △12.5 and the text's "12.5％減" state one change
+        (
+            "売上高は1,254億30百万円（前年同期比4.2％増）、"
+            "営業利益は82億10百万円（同12.5％減）となりました。",
+            ["pass", "pass", "pass", "pass"],
+        ),
+        (
+            "売上高は1,254億30百万円（前年同期比4.2％増）、"
+            "営業利益は82億90百万円（同13.5％減）となりました。",
+            ["fail", "fail", "pass"],
+        ),
+    ],
+)
+def test_a_table_and_the_text_restate_each_other(run_text, prose, statuses):
+    text = "サンプル化学工業株式会社は、中間期の決算を発表しました。\n\n" + UNIT_ROW + "\n" + prose
+    result = run_text(text)
+    assert sorted(c.status for c in result.checks if c.rule == "restatement") == statuses
+
+
 SEGMENTS = """（単位：百万円）
 
 | セグメント | 2024年3月期 | 2025年3月期 |

@@ -18,12 +18,20 @@ from collections.abc import Callable
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
-from pipeline.checks.intervals import stated_value, strict
-from pipeline.patterns.check_cues import RELATIVE_PERIOD_WORDS
+from pipeline.checks.intervals import Interval, stated_value, strict
+from pipeline.patterns.check_cues import (
+    DECREASE_WORDS,
+    PRICE_DECREASE_WORDS,
+    RELATIVE_PERIOD_WORDS,
+)
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
 RULE = "restatement"
+#: "12.5％減", "3円安": the number written is a decrease, which a table writes as △12.5
+_DECREASE_AFTER = re.compile(
+    rf"\s?[)）]?\s?の?\s?(?:{'|'.join(DECREASE_WORDS + PRICE_DECREASE_WORDS)})"
+)
 _PERIOD_WORDS = re.compile(RELATIVE_PERIOD_WORDS)
 _KINDS = {"money", "count", "quantity", "percent", "duration", "ratio"}
 #: NOTE: share of context words two sentences must have in common to state one claim;
@@ -322,15 +330,15 @@ def check_restatements(ev: Evidence) -> list[Finding]:
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
             pairs.append((a, b))
-    found = [_compare(a, b, ev.approx_tolerance) for a, b in pairs]
+    found = [_compare(ev, a, b) for a, b in pairs]
     periods = _sentence_periods(ev)
     for a, b in _measured_pairs(ev, periods):
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
-            found.append(_compare(a, b, ev.approx_tolerance, version=2))
+            found.append(_compare(ev, a, b, version=2))
     for a, b in _dated_pairs(ev, periods):
         if frozenset((a.id, b.id)) not in seen:
-            found.append(_compare(a, b, ev.approx_tolerance, version=2, across=True))
+            found.append(_compare(ev, a, b, version=2, across=True))
     return found
 
 
@@ -342,14 +350,35 @@ def _agree(a: Figure, b: Figure, tol: float) -> bool:
     return strict(a, tol).meets(strict(b, tol))
 
 
+def _signed(ev: Evidence, f: Figure) -> Figure:
+    """A change written as a number and a word of decrease ("12.5％減") as the signed
+    number a table writes for it ("△12.5"); other figures as they are."""
+    m = f.mention
+    if not m.value or m.value < 0 or not _DECREASE_AFTER.match(ev.texts[m.doc_id], m.end):
+        return f
+    low, high = m.value_low, m.value_high
+    flipped = m.amended(
+        value=-m.value,
+        value_low=None if high is None else -high,
+        value_high=None if low is None else -low,
+    )
+    return Figure(flipped, Interval(-f.interval.high, -f.interval.low, f.interval.ambiguous))
+
+
 def _compare(
-    a: Figure, b: Figure, tol: float, *, version: int = 1, across: bool = False
+    ev: Evidence, a: Figure, b: Figure, *, version: int = 1, across: bool = False
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
     warning when only a shared measure and date tie two documents' figures (``across``)."""
+    tol = ev.approx_tolerance
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
-    if ma.value == mb.value or _agree(a, b, tol):
+    opposite = (ma.value or 0) * (mb.value or 0) < 0
+    if (
+        ma.value == mb.value
+        or _agree(a, b, tol)
+        or (opposite and _agree(_signed(ev, a), _signed(ev, b), tol))
+    ):
         return finding(
             RULE,
             Status.PASS,

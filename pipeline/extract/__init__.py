@@ -128,8 +128,9 @@ def candidates(doc: DocumentText) -> tuple[list[Candidate], Context]:
     """The figures of a document on its normalised text, filtered and resolved."""
     text = doc.normalised.text
     ctx = Context(text, doc.tokens, doc.published, dates.written_years(text))
-    masks = masked_spans(text)
-    found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in table_cells(text)]
+    tables = table_cells(text)
+    masks = sorted(masked_spans(text) + tables.labels)
+    found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in tables.cells]
     scored = [(c, p) for c, p in found if keep(c, ctx, masks)]
     chosen = dates.spelled_out(leftmost_longest(scored), text)
     return [apply_modifiers(c, text) for c in chosen], ctx

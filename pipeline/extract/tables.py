@@ -10,6 +10,7 @@ trafilatura and markdown sources give: lines that start with "|".
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from pipeline.extract.amounts import number_candidate
 from pipeline.extract.candidate import Candidate
@@ -30,6 +31,16 @@ _COLUMN_UNIT = re.compile(
     rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
     rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})\s?[)）]\s*$"
 )
+#: a cell of a unit row: a unit and nothing else (百万円, ％, (千人)) over its column
+_UNIT_CELL = re.compile(
+    rf"\s*[(（]?\s?(?P<scale>[{''.join(cues.SMALL_SCALES)}{''.join(cues.SCALE_WORDS)}]*)"
+    rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
+    rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})\s?[)）]?\s*$"
+)
+#: a markdown separator row: | --- | :---: |
+_SEPARATOR_ROW = re.compile(r"^[\s|:\-]+$")
+#: NOTE: how many rows from the top of a table may be header rows (a unit row among them)
+HEADER_ROWS = 4
 #: a cell that is a number and nothing else (a sign may come first: △1,234)
 _CELL_NUMBER = re.compile(rf"\s*(?:[{''.join(cues.NEGATIVE_MARKERS)}]\s?)?(?P<num>{NUM})\s*$")
 _NUMBER_AT = re.compile(rf"(?P<num>{NUM})")
@@ -93,19 +104,47 @@ def _column_units(header: str) -> dict[int, Unit]:
     return units
 
 
-def table_cells(text: str) -> list[Candidate]:
+def _unit_row(line_start: int, line: str) -> tuple[dict[int, Unit], list[tuple[int, int]]]:
+    """The units a row of units only ("| | 百万円 | ％ |") gives its columns, and where
+    those cells are; nothing when any cell holds something else."""
+    units, spans, cell_start = {}, [], line_start
+    for c, cell in enumerate(line.split("|")):
+        if cell.strip():
+            m = _UNIT_CELL.match(cell)
+            unit = _unit_of(m.group("unit")) if m else None
+            if unit is None:
+                return {}, []
+            units[c] = (unit, _scale_of(m.group("scale")))
+            spans.append((cell_start, cell_start + len(cell)))
+        cell_start += len(cell) + 1
+    return units, spans
+
+
+class TableFigures(NamedTuple):
+    cells: list[Candidate]
+    #: where unit-row cells stand: labels of their columns ("百万円"), never figures
+    labels: list[tuple[int, int]]
+
+
+def table_cells(text: str) -> TableFigures:
     """A candidate for every bare number in a table cell whose unit is declared, for
-    the table (（単位：百万円） above it) or for its column (売上高（百万円） in the header)."""
+    the table (（単位：百万円） above it) or for its column (売上高（百万円） in the header,
+    or a row of units under it: "| | 百万円 | ％ |")."""
     if "|" not in text:
-        return []
+        return TableFigures([], [])
     lines, offset = [], 0
     for line in text.split("\n"):
         lines.append((offset, line))
         offset += len(line) + 1
-    found = []
+    found, labels = [], []
     for table in _tables(lines):
         declared = _declaration(lines, table)
         columns = _column_units(lines[table.start][1])
+        for i in table[1:HEADER_ROWS]:
+            if not _SEPARATOR_ROW.match(lines[i][1]):
+                row_units, spans = _unit_row(*lines[i])
+                columns.update(row_units)
+                labels += spans
         if declared is None and not columns:
             continue
         for line_start, line in (lines[i] for i in table):
@@ -121,4 +160,4 @@ def table_cells(text: str) -> list[Candidate]:
                         # no unit follows the number: the token check for units is moot
                         found.append(cand.with_(latin_unit=True))
                 cell_start += len(cell) + 1
-    return found
+    return TableFigures(found, labels)

@@ -166,7 +166,13 @@ def label_of(text: str, tokens: Tokens, start: int, end: int, skipped: SpanSet) 
         a, b = _noun_runs(tokens, i)[-1]
         # 前年比10%: a comparison, not what the rate is of
         words = _without_modifiers(text[a:b])
-        if words and not skipped.covers(a, b) and not words.endswith(cues.COMPARISON_ENDING):
+        if (
+            words
+            and not skipped.covers(a, b)
+            and not words.endswith(cues.COMPARISON_ENDING)
+            # "（同12.5%減）": 同 repeats the comparison before it; it labels nothing
+            and words not in cues.MEASURE_STOPWORDS
+        ):
             return words
     if text.startswith("の", end):
         after = _noun_run_from(tokens, tokens.index_starting_at(end + 1))
