@@ -23,11 +23,29 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pipeline.patterns import cues
+
 #: NOTE: 20,000 characters keeps MeCab's lattice small; real paragraphs are far shorter.
 MAX_CHUNK = 20_000
 #: characters MeCab skips between tokens (checked against fugashi + unidic-lite)
 MECAB_SPACE = " \t\x0b"
 _SENTENCE = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+[」』）)\]]*|\n|$)")
+_CLAUSE_COMMAS = frozenset("、，,")
+_SCALE_CHARS = frozenset(cues.SCALE_WORDS) | frozenset(cues.SMALL_SCALES)
+#: characters a unit, counter or scale word can begin with: after a line break that
+#: follows a digit, they continue the figure ("6,543億\n円")
+_UNIT_STARTS = frozenset(
+    word[0]
+    for table in (
+        cues.CURRENCY_SUFFIXES,
+        cues.PERCENT_UNITS,
+        cues.COUNTERS,
+        cues.DURATION_UNITS,
+        cues.QUANTITY_UNITS,
+        cues.SCALE_WORDS,
+    )
+    for word in table
+)
 _CHUNK_CUT = re.compile(r"[。！？!?\s]")
 #: columns of unidic-lite's default output: surface, pron, kana, lemma, pos, …
 _SURFACE, _LEMMA, _POS = 0, 3, 4
@@ -187,17 +205,35 @@ def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
     return _from_parse(text, chunks, tagger) or _from_nodes(chunks, tagger)
 
 
+def _wrapped(text: str, line_end: int) -> bool:
+    """Whether the line break at ``line_end`` wraps a sentence (text from PDF) rather than
+    ending it: the line ends with a comma ("…5.2%増)、\n営業利益は"), or the break falls
+    inside a figure ("北米6,543億\n円")."""
+    before = text[line_end - 1] if line_end > 0 else ""
+    after = text[line_end + 1] if line_end + 1 < len(text) else ""
+    return before in _CLAUSE_COMMAS or (
+        (before.isdigit() or before in _SCALE_CHARS) and after in _UNIT_STARTS
+    )
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: ends at 。！？ (with closing brackets) or at a line break."""
-    spans = []
+    """Sentence spans: ends at 。！？ (with closing brackets) or at a line break that does
+    not wrap the sentence (see ``_wrapped``)."""
+    spans: list[tuple[int, int]] = []
+    joined = False
     for m in _SENTENCE.finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1
+        stop = end
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            spans.append((start, end))
+            if joined and spans:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+            joined = text[stop - 1 : stop] == "\n" and _wrapped(text, stop - 1)
     return spans
 
 

@@ -137,6 +137,29 @@ def test_marked_sums(run_text, text, statuses):
 
 
 @pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a breakdown that names what its total measures, in a later paragraph
+        (
+            "売上収益は2兆3,456億円となりました。\n\n地域別売上収益の内訳は、日本9,876億円、"
+            "北米6,543億円、欧州4,321億円、アジア2,716億円です。",
+            ["pass"],
+        ),
+        (
+            "売上収益は2兆3,456億円となりました。\n\n地域別売上収益の内訳は、日本9,876億円、"
+            "北米6,543億円、欧州4,321億円、アジア2,916億円です。",
+            ["fail"],
+        ),
+        # no earlier figure of that measure: nothing to check
+        ("営業利益は1,234億円。\n\n地域別売上収益の内訳は、日本9,876億円、北米6,543億円です。", []),
+    ],
+)
+def test_a_breakdown_that_names_its_total(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule_version == "sum.v3"] == statuses
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # one sentence naming two currencies names two amounts

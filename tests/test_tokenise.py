@@ -57,3 +57,18 @@ def test_sentences_end_at_punctuation_and_line_breaks():
         "「引用。」",
         "後",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line wrapped after a comma or inside a figure (text from PDF) goes on
+        ("売上高は120億円、\n営業利益は8億円。", ["売上高は120億円、\n営業利益は8億円。"]),
+        ("北米6,543億\n円、欧州4,321億円。", ["北米6,543億\n円、欧州4,321億円。"]),
+        # a title, or a list line ending in a number, ends at its line break
+        ("決算説明資料\n株式会社テスト", ["決算説明資料", "株式会社テスト"]),
+        ("売上高 1,234\n営業利益 567", ["売上高 1,234", "営業利益 567"]),
+    ],
+)
+def test_a_wrapped_line_does_not_end_its_sentence(text, expected):
+    assert [text[a:b] for a, b in sentences(text)] == expected

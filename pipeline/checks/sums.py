@@ -19,7 +19,6 @@ from pipeline.checks.evidence import (
     Finding,
     amount,
     finding,
-    verdict,
     written,
 )
 from pipeline.checks.intervals import strict
@@ -37,6 +36,10 @@ RULE = "sum"
 _SUMMABLE = {"money", "count", "quantity"}
 #: shares add up too, when a breakdown word says which are parts of which
 _SUMMABLE_MARKED = _SUMMABLE | {"percent"}
+#: "地域別売上収益の内訳は、": a breakdown that names what its total measures
+_NAMED_BREAKDOWN = re.compile(
+    rf"(?P<what>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{{2,20}})の(?:{'|'.join(EXHAUSTIVE_BREAKDOWN_MARKERS)})"
+)
 _BREAKDOWN_NEXT = re.compile(
     rf"{TOTAL_THEN_BREAKDOWN}(?:{'|'.join(map(re.escape, BREAKDOWN_MARKERS))})"
 )
@@ -174,36 +177,91 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         options = [parts for parts in candidates if len(parts) >= 2]
         if not options:
             continue
-        sums = [reduce(lambda a, b: a + b, (p.interval for p in parts)) for parts in options]
-        agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
-        k = agreeing[0] if agreeing else 0
-        parts, summed, ok = options[k], sums[k], bool(agreeing)
-        if not ok and not exhaustive and summed.high <= total.interval.low:
-            continue  # some of the parts, named after うち: falling short proves nothing
-        expression = " + ".join(written(p) for p in parts)
-        unit = total.mention.unit or ""
-        note = _loose_note(ok, total, parts, ev.approx_tolerance)
-        message = (
-            f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
-            f"its parts {expression} ({summed} vs {total.interval} {unit}){note}."
-        )
-        found.append(
-            verdict(
-                RULE,
-                ok,
-                [total, *parts],
-                message,
-                expected=f"{total.interval} {unit}",
-                observed=f"{summed} {unit}",
-            )
-        )
+        checked = _sum_finding(ev, total, options, exhaustive)
+        if checked is not None:
+            found.append(checked)
+    return found
+
+
+def _sum_finding(
+    ev: Evidence, total: Figure, options: list[list[Figure]], exhaustive: bool, version: int = 1
+) -> Finding | None:
+    """The total against the first set of parts that adds up to it, else the first set;
+    None when only some parts are named (うち) and they fall short, which proves nothing."""
+    sums = [reduce(lambda a, b: a + b, (p.interval for p in parts)) for parts in options]
+    agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
+    k = agreeing[0] if agreeing else 0
+    parts, summed, ok = options[k], sums[k], bool(agreeing)
+    if not ok and not exhaustive and summed.high <= total.interval.low:
+        return None
+    expression = " + ".join(written(p) for p in parts)
+    unit = total.mention.unit or ""
+    note = _loose_note(ok, total, parts, ev.approx_tolerance)
+    message = (
+        f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
+        f"its parts {expression} ({summed} vs {total.interval} {unit}){note}."
+    )
+    return finding(
+        RULE,
+        Status.PASS if ok else Status.FAIL,
+        [total, *parts],
+        message,
+        expected=f"{total.interval} {unit}",
+        observed=f"{summed} {unit}",
+        version=version,
+    )
+
+
+def _measure_word(f: Figure) -> str:
+    """The last noun of what a figure measures: 売上収益 of 当第3四半期累計期間の売上収益."""
+    return (f.mention.measure or "").rsplit("の", 1)[-1]
+
+
+def _named_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    """ "地域別売上収益の内訳は、日本9,876億円、北米…": the parts in the 内訳 sentence
+    against the latest earlier figure of their unit, in the same section, whose measure
+    the breakdown names (売上収益は2兆3,456億円).  A total marked by a word is left to
+    ``_marked_sums``."""
+    found = []
+    if not figures:
+        return found
+    doc_id = figures[0].mention.doc_id
+    text = ev.texts[doc_id]
+    for mark in _NAMED_BREAKDOWN.finditer(text):
+        what = mark.group("what")
+        end = next((e for e in ev.sentence_ends(doc_id) if e > mark.end()), len(text))
+        after = [f for f in figures if mark.end() <= f.mention.start and f.mention.end <= end]
+        if len(after) < 2:
+            continue
+        kind, unit = after[0].mention.kind, after[0].mention.unit
+        parts = [f for f in after if (f.mention.kind, f.mention.unit) == (kind, unit)]
+        if kind not in _SUMMABLE or len(parts) < 2 or any(p.mention.bound != "eq" for p in parts):
+            continue
+        section = ev.section_of(parts[0].mention)
+        earlier = [
+            (i, f)
+            for i, f in enumerate(figures)
+            if f.mention.end <= mark.start()
+            and (f.mention.kind, f.mention.unit) == (kind, unit)
+            and len(word := _measure_word(f)) >= 2
+            and what.endswith(word)
+            and ev.section_of(f.mention) == section
+        ]
+        if not earlier or _is_total(ev, figures, earlier[-1][0]):
+            continue
+        checked = _sum_finding(ev, earlier[-1][1], [parts], exhaustive=True, version=3)
+        if checked is not None:
+            found.append(checked)
     return found
 
 
 def check_sums(ev: Evidence) -> list[Finding]:
-    """Totals marked by a word, then unmarked figures that equal what follows them."""
+    """Totals marked by a word, unmarked figures that equal what follows them, and
+    breakdowns that name their total's measure (``sum.v3``)."""
     return [
         found
         for figures in ev.figures.values()
-        for found in _marked_sums(ev, figures) + _implicit_sums(ev, figures)
+        for found in _marked_sums(ev, figures)
+        + _implicit_sums(ev, figures)
+        + _named_breakdowns(ev, figures)
     ]
