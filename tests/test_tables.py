@@ -169,3 +169,28 @@ RATES = """（単位：百万円）
 def test_a_tables_change_rate_column(run_text, text, statuses):
     checks = [c for c in run_text(text).checks if c.rule_version == "growth.v3"]
     assert [c.status for c in checks] == statuses
+
+
+SEGMENT_TABLE = """サンプル鉄道株式会社は決算を発表しました。営業収益は{prose}億円となりました。
+
+| セグメント | 営業収益（億円） | 前年同期比（%） | 2024年度（億円） |
+|---|---|---|---|
+| 運輸業 | 1,850 | 5.1 | 1,760 |
+| 不動産業 | 720 | 9.8 | 656 |
+| 合計 | 2,570 | 6.3 | 2,416 |
+"""
+
+
+def test_a_cell_measures_its_header_and_its_row(run_text):
+    found = run_text(SEGMENT_TABLE.format(prose="2,570")).mentions
+    measures = {m.surface: m.measure for m in found if m.rule == "table.cell.v1"}
+    assert measures["1,850"] == "運輸業の営業収益"
+    assert measures["2,570"] == "営業収益"  # the total row: the header alone
+    assert measures["5.1"] is None  # a comparison column
+    assert measures["1,760"] is None  # a period column
+
+
+@pytest.mark.parametrize(("prose", "status"), [("2,570", "pass"), ("2,750", "fail")])
+def test_a_table_total_restates_the_text(run_text, prose, status):
+    result = run_text(SEGMENT_TABLE.format(prose=prose))
+    assert [c.status for c in result.checks if c.rule_version == "restatement.v2"] == [status]

@@ -14,8 +14,8 @@ from collections import defaultdict
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.intervals import Interval, percent_change, strict
-from pipeline.checks.table_layout import Table, locate, tables
 from pipeline.patterns.check_cues import TABLE_RATE_HEADERS
+from pipeline.table_layout import Table, locate, tables
 from schemas.vocab import Status
 
 RULE = "growth"

@@ -9,24 +9,17 @@ Tables are found by ``table_layout``.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import reduce
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.intervals import strict
-from pipeline.checks.table_layout import Cell, locate, tables
 from pipeline.patterns.check_cues import SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS
+from pipeline.table_layout import Cell, label_is, locate, tables
 from schemas.vocab import Status
 
 RULE = "sum"
-_BRACKETED_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
 _SUMMABLE = {"money", "count", "quantity"}
-
-
-def _is_total(label: str, labels: tuple[str, ...]) -> bool:
-    """合計 or 合計（連結）, not 計画 or 計測機器: the label itself, or it and a bracket."""
-    return _BRACKETED_TAIL.sub("", label.replace(" ", "")) in labels
 
 
 def _column_sums(
@@ -41,8 +34,8 @@ def _column_sums(
     for column in by_column.values():
         parts: list[Figure] = []
         for cell, f in column:
-            if _is_total(cell.label, totals + SUBTOTAL_ROW_LABELS + TOTAL_ROW_LABELS):
-                if _is_total(cell.label, totals) and len(parts) >= 2:
+            if label_is(cell.label, totals + SUBTOTAL_ROW_LABELS + TOTAL_ROW_LABELS):
+                if label_is(cell.label, totals) and len(parts) >= 2:
                     found.append(_verdict(f, parts, tol))
                 parts = []
             else:
@@ -87,6 +80,6 @@ def check_table_sums(ev: Evidence) -> list[Finding]:
                 by_table[cell.table].append((cell, f))
         for placed in by_table.values():
             cells = [c for c, _ in placed]
-            subtotals = any(_is_total(c.label, SUBTOTAL_ROW_LABELS) for c in cells)
+            subtotals = any(label_is(c.label, SUBTOTAL_ROW_LABELS) for c in cells)
             found += _column_sums([f for _, f in placed], cells, subtotals, ev.approx_tolerance)
     return found

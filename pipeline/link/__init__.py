@@ -16,8 +16,10 @@ import numpy as np
 from pipeline.link.attribution import Layout, Occurrence, footnote_scopes
 from pipeline.link.entities import Name, find_names, name_key
 from pipeline.link.measures import LABELLED_KINDS, SpanSet, label_of, measure_of
+from pipeline.link.table_measures import table_measure
 from pipeline.normalise import NormalisedText
 from pipeline.patterns import entity_cues as cues
+from pipeline.table_layout import tables
 from pipeline.tokenise import Tokens
 from schemas.records import Mention
 from schemas.vocab import TEMPORAL_KINDS
@@ -96,6 +98,7 @@ def link(
     name_spans = [(o.start, o.end) for o in places]
     sentence_starts = [a for a, _ in sentences]
     skipped = (SpanSet(name_spans), SpanSet(name_spans + dates))
+    tables_here = tables(text) if "|" in text else []
     linked = []
     for m, start in zip(mentions, norm_starts, strict=True):
         update: dict[str, object] = {}
@@ -109,7 +112,7 @@ def link(
                 if m.kind in LABELLED_KINDS
                 else None
             )
-            update["measure"] = label or measure.phrase
+            update["measure"] = table_measure(text, tables_here, start) or label or measure.phrase
             if m.as_of is None:
                 update["as_of"] = _footnote_as_of(text, sentences, sentence_starts, start, scopes)
         # every figure is rebuilt, so all share one set of field names (see amended)

@@ -2,6 +2,8 @@
 
 Tables are the markdown tables that markdown sources and trafilatura's HTML give:
 runs of lines that start and end with "|", a header, a |---| line, then the body.
+Shared by the stages that read tables: attribution (what a cell measures) and the
+table checks.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import NamedTuple
 
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+_BRACKETED_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 class Table(NamedTuple):
@@ -61,3 +64,20 @@ def locate(text: str, layout: list[Table], offset: int, *, header: bool = False)
     end = text.find("\n", offset)
     label = text[row : end if end >= 0 else len(text)].strip().strip("|").split("|")[0]
     return Cell(table.start, row, text.count("|", row, offset), label.strip())
+
+
+def header_cell(text: str, table: int, column: int) -> str:
+    """The text of the header's cell over ``column`` of the table starting at ``table``."""
+    end = text.find("\n", table)
+    cells = text[table : end if end >= 0 else len(text)].split("|")
+    return cells[column].strip() if column < len(cells) else ""
+
+
+def without_bracket(label: str) -> str:
+    """A label without its bracketed tail: 売上高（百万円） is 売上高, 合計（連結） is 合計."""
+    return _BRACKETED_TAIL.sub("", label.replace(" ", "")).strip()
+
+
+def label_is(label: str, labels: tuple[str, ...]) -> bool:
+    """合計 or 合計（連結）, not 計画 or 計測機器: the label itself, or it and a bracket."""
+    return without_bracket(label) in labels
