@@ -199,8 +199,8 @@ def _resolve_entities(
     places = [
         (doc_id, s, e, surface, id_of[key])
         for doc_id, doc in linked.items()
-        for s, e, surface in doc.occurrences
-        if (key := name_key(surface)) in id_of
+        for s, e, surface, name in doc.occurrences
+        if (key := name_key(name)) in id_of
     ]
     result.entity_mentions = frame_from_rows("entity_mentions", places)
     return {key: canonical[entity_id] for key, entity_id in id_of.items()}

@@ -223,10 +223,22 @@ def test_one_claim_in_two_currencies(run_text, text, statuses):
             "ミライ電機のAIで検査を高速化、わずか20秒で診断可能に",
             ["pass"],
         ),
+        # a title giving another number than its paragraph
+        (
+            "ミライ電機のAIは画像から20秒という短時間で判定します。\n詳細:\n"
+            "ミライ電機のAIで検査を高速化、わずか30秒で診断可能に",
+            ["fail"],
+        ),
         # a full sentence below is not a title
         (
             "ミライ電機のAIは画像から20秒以内という短時間で判定します。\n詳細:\n"
             "別の装置では、わずか20秒で診断できることが確かめられました。",
+            [],
+        ),
+        # nor is the next row of a table
+        (
+            "ミライ電機の事業別の売上高（億円）は次のとおり。\n\n| 事業 | 売上高（億円） |\n"
+            "|---|---|\n| 家電 | 1,820 |\n| 産業機器 | 1,390 |\n| 合計 | 3,210 |",
             [],
         ),
     ],
@@ -278,3 +290,47 @@ def test_an_impossible_date_in_a_seed_copy_is_reported(tmp_path):
     result = run(raw, tmp_path / "out")
     (bad,) = [c for c in result.checks if c.rule == "date_validity" and c.status == "fail"]
     assert "3月32日" in bad.message and bad.doc_ids == [WEB]
+
+
+HIGHLIGHTS = (
+    "ミライ電機は新型コロナ対策を発表しました。\n\n"
+    "1. ミライ電機は農家がライブコマースで農産物{first}を販売するのを支援しました。\n\n"
+    "●農家支援\n\nミライ電機は全国の農家がライブコマースを通じて農産物25万トンを販売するのを支援しました。\n"
+)
+
+
+@pytest.mark.parametrize(("first", "statuses"), [("25万トン", ["pass"]), ("35万トン", ["warn"])])
+def test_a_highlight_and_its_section_with_another_number(run_text, first, statuses):
+    """A lead or highlight (under no heading) restates a section's figure; another
+    number there is a warning even without the words to make it a fail."""
+    result = run_text(HIGHLIGHTS.format(first=first))
+    assert [c.status for c in result.checks if c.rule == "restatement"] == statuses
+
+
+def test_parallel_sections_are_not_restatements(run_text):
+    text = (
+        "ミライ財団は医療物資を寄付しました。\n\n"
+        "・韓国\n ミライ財団の寄付の内訳:マスク100万枚と検査キット\n"
+        "・カナダ\n ミライ財団の寄付の内訳:マスク50万枚と検査キット\n"
+    )
+    assert [c for c in run_text(text).checks if c.rule == "restatement"] == []
+
+
+def test_a_company_calling_itself_tousha_is_not_merged_with_others(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, company, sales in (
+        ("a", "ミライ電機株式会社", "1,200"),
+        ("b", "サンプル鉄道株式会社", "800"),
+    ):
+        (raw / f"{name}.txt").write_text(
+            f"{company}（本社：東京都港区、以下「当社」）は決算を発表しました。"
+            f"当社の売上高は{sales}億円となりました。\n",
+            encoding="utf-8",
+        )
+    result = run(raw, tmp_path / "out")
+    assert sorted(m.subject for m in result.mentions if m.kind == "money") == [
+        "サンプル鉄道株式会社",
+        "ミライ電機株式会社",
+    ]
+    assert all("当社" not in (e.name, *e.aliases) for e in result.entities)

@@ -24,6 +24,7 @@ from pipeline.patterns.check_cues import (
     PRICE_DECREASE_WORDS,
     RELATIVE_PERIOD_WORDS,
 )
+from pipeline.patterns.cues import SCALE_WORDS, SMALL_SCALES
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
@@ -33,11 +34,19 @@ _DECREASE_AFTER = re.compile(
     rf"\s?[)）]?\s?の?\s?(?:{'|'.join(DECREASE_WORDS + PRICE_DECREASE_WORDS)})"
 )
 _PERIOD_WORDS = re.compile(RELATIVE_PERIOD_WORDS)
+_SCALE_CHARS = frozenset(SCALE_WORDS) | frozenset(SMALL_SCALES)
 _KINDS = {"money", "count", "quantity", "percent", "duration", "ratio"}
 #: NOTE: share of context words two sentences must have in common to state one claim;
 #: figures that differ must also name what they count (an object) and overlap more
 SAME_CLAIM_OVERLAP = 0.3
 DIFFERING_CLAIM_OVERLAP = 0.6
+#: NOTE: overlap at which a figure tied to nothing else is paired, as a possible
+#: restatement (a warning), with a similar statement of another number
+SIMILAR_CLAIM_OVERLAP = 0.3
+SIMILAR_CLAIM_OVERLAP_NO_OBJECT = 0.5
+#: NOTE: and at least this many words in common: short list lines ("内訳:マスク100万枚")
+#: overlap wholly in two words
+SIMILAR_CLAIM_SHARED_WORDS = 3
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -101,6 +110,71 @@ def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Fi
             and _same_parties(ev, a.mention, b.mention)
         ),
     )
+
+
+def _content(words: frozenset[str]) -> frozenset[str]:
+    """Context words without the tails of figures (万枚, 億元): two sentences listing
+    amounts of one unit share those whatever they are about."""
+    return frozenset(w for w in words if w[0] not in _SCALE_CHARS)
+
+
+def _similar_pairs(
+    ev: Evidence, groups: dict[tuple, list[Figure]], paired: set[str]
+) -> list[tuple[Figure, Figure]]:
+    """Each figure no other pairing ties to anything, with the most similar statement of
+    its document, subject, kind, unit and object that gives another number ("25万トン"
+    in the highlights, "35万トン" in the body): a possible restatement, too weakly tied
+    for a fail.  Both must name what they count (an object) or measure the same thing;
+    figures of sentences dated to different days, or naming entities the other does not
+    ("日本にマスク100万枚", "韓国にマスク50万枚"), are left apart."""
+    pairs = []
+    for group in groups.values():
+        for b in group:
+            if b.id in paired:
+                continue
+            mb = b.mention
+            need = SIMILAR_CLAIM_OVERLAP if mb.object else SIMILAR_CLAIM_OVERLAP_NO_OBJECT
+            best, score = None, 0.0
+            for a in group:
+                ma = a.mention
+                if (
+                    ma.value == mb.value
+                    or not (mb.object or (mb.measure and ma.measure == mb.measure))
+                    or _same_sentence(ev, ma, mb)
+                    or _different_days(ev, ma, mb)
+                    or not _compatible_parties(ev, ma, mb)
+                    or _apart_sections(ev, ma, mb)
+                ):
+                    continue
+                words_a, words_b = _content(ev.context_words(ma)), _content(ev.context_words(mb))
+                overlap = _overlap(words_a, words_b)
+                shared = len(words_a & words_b)
+                if overlap >= need and shared >= SIMILAR_CLAIM_SHARED_WORDS and overlap > score:
+                    best, score = a, overlap
+            if best is not None:
+                pairs.append((best, b) if best.mention.start < mb.start else (b, best))
+    return pairs
+
+
+def _title_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """A title line (a link's headline) under the paragraph it restates, giving another
+    number than the paragraph ("…20秒以内で…。\n詳細:\nわずか30秒で診断").  The paragraph
+    must be prose (it has a full stop): the rows of a table or a list are short lines
+    under one another too."""
+    return [
+        (a, b)
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if a.mention.value != b.mention.value
+        and _prose_line(ev, a.mention)
+        and _titles(ev, a.mention, b.mention)
+    ]
+
+
+def _prose_line(ev: Evidence, m: Mention) -> bool:
+    text = ev.texts[m.doc_id]
+    start, end = _line(text, m.start)
+    return "。" in text[start:end] and not text[start:end].lstrip().startswith("|")
 
 
 def same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
@@ -310,6 +384,21 @@ def _same_parties(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     return ev.entities_in_sentence(ma) == ev.entities_in_sentence(mb)
 
 
+def _compatible_parties(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """Sentences whose named entities do not conflict: one names all the other does (a
+    highlight and the body sentence it summarises), unlike "日本に…" and "韓国に…"."""
+    a, b = ev.entities_in_sentence(ma), ev.entities_in_sentence(mb)
+    return a <= b or b <= a
+
+
+def _apart_sections(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """Figures under two different headings ("・韓国" and "・カナダ", "## 連結業績" and
+    "■家電事業"), which say the same of different things.  A lead or a list of
+    highlights stands under no heading: it summarises the sections after it."""
+    a, b = ev.section_of(ma), ev.section_of(mb)
+    return ma.doc_id == mb.doc_id and a >= 0 and b >= 0 and a != b
+
+
 def _same_sentence(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     return ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb)
 
@@ -323,7 +412,7 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     pairs = [
         p
         for group in groups.values()
-        for p in _equal_pairs(ev, group) + _differing_pairs(ev, group)
+        for p in _equal_pairs(ev, group) + _differing_pairs(ev, group) + _title_pairs(ev, group)
     ]
     seen = {frozenset((a.id, b.id)) for a, b in pairs}
     for a, b in _anchored_pairs(ev):
@@ -338,7 +427,17 @@ def check_restatements(ev: Evidence) -> list[Finding]:
             found.append(_compare(ev, a, b, version=2))
     for a, b in _dated_pairs(ev, periods):
         if frozenset((a.id, b.id)) not in seen:
+            seen.add(frozenset((a.id, b.id)))
             found.append(_compare(ev, a, b, version=2, across=True))
+    paired = {figure_id for pair in seen for figure_id in pair}
+    by_document: dict[tuple, list[Figure]] = defaultdict(list)
+    for key, group in groups.items():
+        for f in group:
+            by_document[(f.mention.doc_id, *key)].append(f)
+    for a, b in _similar_pairs(ev, by_document, paired):
+        if frozenset((a.id, b.id)) not in seen:
+            seen.add(frozenset((a.id, b.id)))
+            found.append(_compare(ev, a, b, version=4, weak=True))
     return found
 
 
@@ -366,7 +465,13 @@ def _signed(ev: Evidence, f: Figure) -> Figure:
 
 
 def _compare(
-    ev: Evidence, a: Figure, b: Figure, *, version: int = 1, across: bool = False
+    ev: Evidence,
+    a: Figure,
+    b: Figure,
+    *,
+    version: int = 1,
+    across: bool = False,
+    weak: bool = False,
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
     warning when only a shared measure and date tie two documents' figures (``across``)."""
@@ -398,6 +503,18 @@ def _compare(
             expected=str(a.interval),
             observed=str(b.interval),
             severity=Severity.INFO,
+            version=version,
+        )
+    if weak:
+        return finding(
+            RULE,
+            Status.WARN,
+            [a, b],
+            f"{what} is stated as {written(a)} (line {ma.line}) and {written(b)} "
+            f"(line {mb.line}) in similar sentences; if they state one claim, one of them "
+            "is wrong.",
+            expected=str(a.interval),
+            observed=str(b.interval),
             version=version,
         )
     if across:

@@ -33,8 +33,9 @@ class LinkedDocument:
     mentions: list[Mention]
     names: list[Name]
     same: list[tuple[str, str]]
-    #: (source start, source end, surface) of every entity name in the document
-    occurrences: list[tuple[int, int, str]]
+    #: (source start, source end, surface, the name it is written for) of every entity
+    #: name in the document; the name differs where the document calls itself 当社
+    occurrences: list[tuple[int, int, str, str]]
 
 
 def occurrences(text: str, tokens: Tokens, names: list[Name]) -> list[Occurrence]:
@@ -93,6 +94,8 @@ def link(
         for m, start in zip(mentions, norm_starts, strict=True)
         if m.kind in TEMPORAL_KINDS
     ]
+    # "（以下「当社」）": the document's word for itself names its company here only
+    self_names = {alias: full for full, alias in findings.same if alias in cues.SELF_REFERENCES}
     # a document that makes some name a topic says whose its figures are itself
     issuer = None if layout.has_topic() else sole_organisation(findings.names)
     name_spans = [(o.start, o.end) for o in places]
@@ -105,7 +108,8 @@ def link(
         if m.kind not in _UNATTRIBUTED_KINDS:
             measure = measure_of(text, tokens, start, places, skipped)
             # "X の売上高は": the figure is X's, whatever the paragraph is about
-            update["subject"] = measure.owner or layout.subject(start) or issuer
+            subject = measure.owner or layout.subject(start) or issuer
+            update["subject"] = self_names.get(subject, subject) if subject else subject
             # a rate's own label (96%の正確率) says more than its clause's topic (技術は)
             label = (
                 label_of(text, tokens, start, start + len(m.normalized), skipped[1])
@@ -119,8 +123,16 @@ def link(
         linked.append(m.amended(**update))
     spans = norm.starts_to_source(np.array([o.start for o in places], dtype=np.int64)).tolist()
     ends = norm.ends_to_source(np.array([o.end for o in places], dtype=np.int64)).tolist()
-    source_places = [(s, e, norm.source[s:e]) for s, e in zip(spans, ends, strict=True)]
-    return LinkedDocument(linked, findings.names, findings.same, source_places)
+    source_places = [
+        (s, e, norm.source[s:e], self_names.get(o.text, o.text))
+        for s, e, o in zip(spans, ends, places, strict=True)
+    ]
+    return LinkedDocument(
+        linked,
+        [n for n in findings.names if n.text not in self_names],
+        [(a, b) for a, b in findings.same if b not in self_names],
+        source_places,
+    )
 
 
 def sole_organisation(names: list[Name]) -> str | None:

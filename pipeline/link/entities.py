@@ -33,10 +33,11 @@ _DEFINED_AS = re.compile(
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _KANJI_WORDS = re.compile(r"^[\u4e00-\u9fff々]+$")
 #: what a gloss must not contain to be a name: particles and punctuation, a figure
-#: (a digit beside non-Latin text: 約15.5億円, 5月時点), or a web address
+#: (a digit beside non-Latin text: 約15.5億円, 5月時点), a web address, or a label and
+#: its value or a definition inside a longer bracket (本社：東京都港区、以下「当社」)
 _NOT_A_NAME = re.compile(
     r"[。、をにはがでとのへやも]|^[\d\s,.%]+$|\d.*[^\x00-\x7f]|[^\x00-\x7f].*\d"
-    r"|://|www\.|\.(?:com|jp|cn|org|net)\b|@"
+    r"|://|www\.|\.(?:com|jp|cn|org|net)\b|@|[:：]|.以下"
 )
 
 

@@ -90,6 +90,13 @@ NAME_WORD_ENDINGS = ("語", "人", "製", "産")
 MEASURE_PARTICLES = ("は", "が", "も")
 #: a mark that joins two nouns into one measure (職員・従業員)
 MEASURE_JOINERS = ("・",)
+#: words an organisation defines for itself (X（…、以下「当社」）): they name X within
+#: its own document only, since every company's release calls itself 当社
+SELF_REFERENCES = frozenset(
+    {"当社", "弊社", "同社", "当社グループ", "弊社グループ", "当グループ", "同グループ"}
+    | {"当行", "弊行", "当財団", "当法人", "当機構", "当協会", "当会", "本会", "本学"}
+    | {"当大学", "本市", "当市", "本県", "本町", "当店", "当館", "当院", "本院"}
+)
 #: noun runs before a particle that say nothing about what is measured (X等は, 同社は)
 MEASURE_STOPWORDS = frozenset(
     {"等", "など", "ら", "同社", "当社", "同", "各", "うち"}
