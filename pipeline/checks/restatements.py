@@ -119,7 +119,7 @@ def _content(words: frozenset[str]) -> frozenset[str]:
 
 
 def _similar_pairs(
-    ev: Evidence, groups: dict[tuple, list[Figure]], paired: set[str]
+    ev: Evidence, figures: list[Figure], paired: set[str]
 ) -> list[tuple[Figure, Figure]]:
     """Each figure no other pairing ties to anything, with the most similar statement of
     its document, subject, kind, unit and object that gives another number ("25万トン"
@@ -127,8 +127,20 @@ def _similar_pairs(
     for a fail.  Both must name what they count (an object) or measure the same thing;
     figures of sentences dated to different days, or naming entities the other does not
     ("日本にマスク100万枚", "韓国にマスク50万枚"), are left apart."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        m = f.mention
+        what = ("object", m.object) if m.object else ("measure", m.measure) if m.measure else None
+        if what is not None:
+            groups[(m.doc_id, *_key(f)[:3], what)].append(f)
+    words = {}
+    for group in groups.values():
+        for f in group:
+            words[f.id] = _content(ev.context_words(f.mention))
     pairs = []
     for group in groups.values():
+        if len(group) < 2:
+            continue
         for b in group:
             if b.id in paired:
                 continue
@@ -137,20 +149,21 @@ def _similar_pairs(
             best, score = None, 0.0
             for a in group:
                 ma = a.mention
+                if ma.value == mb.value:
+                    continue
+                shared = len(words[a.id] & words[b.id])
+                overlap = shared / max(1, min(len(words[a.id]), len(words[b.id])))
                 if (
-                    ma.value == mb.value
-                    or not (mb.object or (mb.measure and ma.measure == mb.measure))
+                    overlap < need
+                    or overlap <= score
+                    or shared < SIMILAR_CLAIM_SHARED_WORDS
                     or _same_sentence(ev, ma, mb)
                     or _different_days(ev, ma, mb)
                     or not _compatible_parties(ev, ma, mb)
                     or _apart_sections(ev, ma, mb)
                 ):
                     continue
-                words_a, words_b = _content(ev.context_words(ma)), _content(ev.context_words(mb))
-                overlap = _overlap(words_a, words_b)
-                shared = len(words_a & words_b)
-                if overlap >= need and shared >= SIMILAR_CLAIM_SHARED_WORDS and overlap > score:
-                    best, score = a, overlap
+                best, score = a, overlap
             if best is not None:
                 pairs.append((best, b) if best.mention.start < mb.start else (b, best))
     return pairs
@@ -161,14 +174,24 @@ def _title_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
     number than the paragraph ("…20秒以内で…。\n詳細:\nわずか30秒で診断").  The paragraph
     must be prose (it has a full stop): the rows of a table or a list are short lines
     under one another too."""
+    titles = [b for b in group if _title_line(ev, b.mention)]
+    if not titles:
+        return []
     return [
         (a, b)
-        for i, a in enumerate(group)
-        for b in group[i + 1 :]
-        if a.mention.value != b.mention.value
+        for b in titles
+        for a in group
+        if a.mention.doc_id == b.mention.doc_id
+        and a.mention.value != b.mention.value
         and _prose_line(ev, a.mention)
         and _titles(ev, a.mention, b.mention)
     ]
+
+
+def _title_line(ev: Evidence, m: Mention) -> bool:
+    text = ev.texts[m.doc_id]
+    start, end = _line(text, m.start)
+    return end - start <= TITLE_MAX_CHARS and "。" not in text[start:end]
 
 
 def _prose_line(ev: Evidence, m: Mention) -> bool:
@@ -430,11 +453,8 @@ def check_restatements(ev: Evidence) -> list[Finding]:
             seen.add(frozenset((a.id, b.id)))
             found.append(_compare(ev, a, b, version=2, across=True))
     paired = {figure_id for pair in seen for figure_id in pair}
-    by_document: dict[tuple, list[Figure]] = defaultdict(list)
-    for key, group in groups.items():
-        for f in group:
-            by_document[(f.mention.doc_id, *key)].append(f)
-    for a, b in _similar_pairs(ev, by_document, paired):
+    every = [f for group in groups.values() for f in group]
+    for a, b in _similar_pairs(ev, every, paired):
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
             found.append(_compare(ev, a, b, version=4, weak=True))
