@@ -47,6 +47,9 @@ SIMILAR_CLAIM_OVERLAP_NO_OBJECT = 0.5
 #: NOTE: and at least this many words in common: short list lines ("内訳:マスク100万枚")
 #: overlap wholly in two words
 SIMILAR_CLAIM_SHARED_WORDS = 3
+#: NOTE: a measure stated more often than this in one document is a table or a list,
+#: not a claim restated; comparing its figures pairwise would cost the square
+SIMILAR_GROUP_MAX = 300
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -139,7 +142,7 @@ def _similar_pairs(
             words[f.id] = _content(ev.context_words(f.mention))
     pairs = []
     for group in groups.values():
-        if len(group) < 2:
+        if not 2 <= len(group) <= SIMILAR_GROUP_MAX:
             continue
         for b in group:
             if b.id in paired:
