@@ -99,6 +99,11 @@ def test_share_of_a_whole(run_text, sentence, statuses):
     assert [c.status for c in result.checks if c.rule == "share"] == statuses
 
 
+def test_a_start_and_its_change_are_not_a_breakdown(run_text):
+    result = run_text("輸送人員は4億1,200万人で、前年同期の3億9,800万人から1,400万人増加した。")
+    assert [c.rule for c in result.checks if c.rule in ("sum", "change")] == ["change"]
+
+
 def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
     result = run_text("寄付は150万枚で、マスク100万枚、防護服50万枚だった。")
     assert [(c.rule, c.status) for c in result.checks if c.rule == "sum"] == [("sum", "pass")]

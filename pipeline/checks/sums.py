@@ -24,6 +24,8 @@ from pipeline.checks.evidence import (
 from pipeline.checks.intervals import strict
 from pipeline.patterns.check_cues import (
     BREAKDOWN_MARKERS,
+    CHANGE_DIRECTIONS,
+    CHANGE_FROM,
     EXHAUSTIVE_BREAKDOWN_MARKERS,
     IMPLICIT_PARTS_MAX,
     SUM_WINDOW_SENTENCES,
@@ -39,6 +41,9 @@ _SUMMABLE_MARKED = _SUMMABLE | {"percent"}
 #: "地域別売上収益の内訳は、": a breakdown that names what its total measures
 _NAMED_BREAKDOWN = re.compile(
     rf"(?P<what>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{{2,20}})の(?:{'|'.join(EXHAUSTIVE_BREAKDOWN_MARKERS)})"
+)
+_CHANGE_AFTER = re.compile(
+    rf"\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)}|の?\s?(?:{'|'.join(CHANGE_DIRECTIONS)}))"
 )
 _BREAKDOWN_NEXT = re.compile(
     rf"{TOTAL_THEN_BREAKDOWN}(?:{'|'.join(map(re.escape, BREAKDOWN_MARKERS))})"
@@ -123,6 +128,10 @@ def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | Non
     for n in range(2, min(IMPLICIT_PARTS_MAX, len(same)) + 1):
         parts = same[:n]
         if sum(p.mention.value for p in parts) == head.mention.value:
+            text = ev.texts[head.mention.doc_id]
+            # "3億9,800万人から1,400万人増加": a start and a change, not a breakdown
+            if any(_CHANGE_AFTER.match(text, p.mention.end) for p in parts):
+                return None
             return parts
     return None
 
