@@ -29,6 +29,19 @@ FORMATS: dict[str, SourceFormat] = {
     ".htm": SourceFormat.HTML,
     ".pdf": SourceFormat.PDF,
 }
+#: document formats people keep beside their releases that are not read: named in the
+#: errors table, so that a Word file dropped into raw/ is not silently left out
+UNSUPPORTED: dict[str, str] = {
+    ".docx": "Word",
+    ".doc": "Word",
+    ".xlsx": "Excel",
+    ".xls": "Excel",
+    ".pptx": "PowerPoint",
+    ".ppt": "PowerPoint",
+    ".rtf": "RTF",
+    ".odt": "OpenDocument",
+    ".epub": "EPUB",
+}
 #: formats whose source text is extracted, and so written to output/text/<doc_id>.txt
 CONVERTED = frozenset({SourceFormat.HTML, SourceFormat.PDF})
 #: NOTE: 50 MB of Japanese text is ~17M characters, far beyond any press release;
@@ -136,12 +149,15 @@ def decode(path: Path, data: bytes) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data.decode(codec), codec)
+                text = data.decode(codec)
             except UnicodeDecodeError as err:
                 raise IngestFailure(
                     f"{path}: starts with a {codec} byte-order mark but is "
                     f"not valid {codec} (offset {err.start})"
                 ) from err
+            if not text.lstrip("\ufeff").strip():
+                raise IngestFailure(f"{path}: file is empty (a byte-order mark and nothing else)")
+            return Decoded(text, codec)
     if _ISO2022_ESCAPE.search(data):
         # 7-bit ISO-2022-JP is valid UTF-8 byte for byte; its escapes give it away
         try:
@@ -260,4 +276,15 @@ def ingest(
                     source_path=str(path), doc_id=path.stem, stage="ingest", reason=str(err)
                 )
             )
+    errors += [
+        SourceError(
+            source_path=str(path),
+            doc_id=path.stem,
+            stage="ingest",
+            reason=f"{path}: {UNSUPPORTED[path.suffix.lower()]} files are not read; "
+            "save it as PDF, HTML or text in raw/ to include it",
+        )
+        for path in sorted(raw_dir.iterdir())
+        if path.is_file() and path.suffix.lower() in UNSUPPORTED
+    ]
     return sources, errors

@@ -19,6 +19,9 @@ GOOD = "同社は2020年5月21日に100万円を寄付した。\n"
         ("binary.txt", b"\x00\x01\x02PNG\x00", "binary"),
         ("latin1.txt", "Café résumé naïve, déjà vu à la carte.".encode("latin-1"), "mojibake"),
         ("bad_bom.txt", b"\xff\xfe\x00\xd8", "byte-order mark"),
+        ("bom_only.txt", b"\xef\xbb\xbf", "empty"),
+        ("minutes.docx", b"PK\x03\x04word", "save it as PDF, HTML or text"),
+        ("figures.xlsx", b"PK\x03\x04excel", "Excel files are not read"),
     ],
 )
 def test_bad_file_is_reported_and_others_still_read(tmp_path, name, content, reason):
