@@ -90,6 +90,8 @@ FROM_CASES = [
     # from one level to another: the direction word must agree
     ("利用者数は100万人から120万人に増加した。", ["pass"]),
     ("利用者数は100万人から120万人に減少した。", ["fail"]),
+    # a percentage that rose "5%": by 5 points or by a twentieth, the text does not say
+    ("比率は30%で、前年の25%から5%上昇した。", []),
     # a price range and a start without a change are not changes
     ("料金は3,000円から5,000円までです。", []),
     ("料金は大人1,000円から、子ども500円からです。", []),

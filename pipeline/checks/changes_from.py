@@ -45,7 +45,7 @@ def _is_level(f: Figure) -> bool:
     return m.kind in _LEVELS and m.value is not None and m.bound in (None, "eq")
 
 
-def _same_measure(a: Figure, b: Figure) -> bool:
+def _same_unit(a: Figure, b: Figure) -> bool:
     return (a.mention.kind, a.mention.unit) == (b.mention.kind, b.mention.unit)
 
 
@@ -72,10 +72,10 @@ def _level_of(sentence: list[Figure], start: Figure, change: Figure, gap_end: in
     k = sentence.index(change)
     if k + 1 < len(sentence):
         after = sentence[k + 1]
-        if after.mention.start - gap_end <= LEVEL_AFTER_GAP and _same_measure(after, start):
+        if after.mention.start - gap_end <= LEVEL_AFTER_GAP and _same_unit(after, start):
             return after if _is_level(after) else None
     j = sentence.index(start)
-    if j > 0 and _same_measure(sentence[j - 1], start) and _is_level(sentence[j - 1]):
+    if j > 0 and _same_unit(sentence[j - 1], start) and _is_level(sentence[j - 1]):
         return sentence[j - 1]
     return None
 
@@ -101,7 +101,8 @@ def _by_amount(
     """ "58.1％から4.2ポイント上昇" to 62.3％: does the level minus the start meet the change?"""
     then, now, stated = strict(start, tol), strict(level, tol), strict(change, tol)
     s, c = start.mention, change.mention
-    if c.unit == s.unit or (c.unit == "pt" and s.unit == "%"):
+    # a percentage that rises "20%" may have risen by 20 points or by a fifth: unread
+    if (c.unit == s.unit and s.kind != "percent") or (c.unit == "pt" and s.unit == "%"):
         computed, unit = _difference(now, then), f" {c.unit}" if c.unit else ""
     elif c.unit == "%" and s.kind != "percent":
         computed, unit = percent_change(now, then), " %"
@@ -135,7 +136,7 @@ def check_changes_from(ev: Evidence) -> list[Finding]:
             if not _is_level(start) or not _FROM.match(text[s.end : following.mention.start]):
                 continue
             end = following.mention.end
-            if (to := _TO_LEVEL.match(text, end)) and _same_measure(following, start):
+            if (to := _TO_LEVEL.match(text, end)) and _same_unit(following, start):
                 if _is_level(following):
                     found.append(_from_to(start, following, _sign(to.group("dir")), tol))
                 continue
