@@ -42,7 +42,9 @@ def _suffix(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-_RUN = re.compile(rf" *{cues.RUN_MARK}(?P<part>{alternation(cues.RUN_PARTS)})?")
+_RUN = re.compile(
+    rf" *{cues.RUN_MARK}(?![{cues.RUN_MARK_WORDS}])(?P<part>{alternation(cues.RUN_PARTS)})?"
+)
 _LAST_DIGITS = re.compile(r"(\d[\d,]*)(\.\d+)?(?!.*\d)", re.S)
 
 

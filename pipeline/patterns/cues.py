@@ -389,6 +389,8 @@ SUFFIX_MODIFIERS = _frozen(
 #: written right after a figure's unit: the figure opens a run of values that share its
 #: leading digits ("150円台" is 150 to 160, "151円台" 151 to 152, "2%台" 2 to 3)
 RUN_MARK = "台"
+#: characters after RUN_MARK that make it a word of its own: 台湾, 台風, 台所, 台帳 …
+RUN_MARK_WORDS = "湾風所帳頭本地車座詞"
 #: words after RUN_MARK that take a part of the run: (from, to) as shares of it
 RUN_PARTS = _frozen({"前半": (0.0, 0.5), "後半": (0.5, 1.0)})
 
