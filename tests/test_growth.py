@@ -90,6 +90,12 @@ FROM_CASES = [
     # from one level to another: the direction word must agree
     ("利用者数は100万人から120万人に増加した。", ["pass"]),
     ("利用者数は100万人から120万人に減少した。", ["fail"]),
+    # one figure exceeding another by an amount (を…上回った / 下回った)
+    ("山田氏は45万2,318票で、鈴木氏の28万7,654票を16万4,664票上回った。", ["pass"]),
+    ("山田氏は45万2,318票で、鈴木氏の28万7,654票を14万4,664票上回った。", ["fail"]),
+    ("利用者は1,000人で、前年の1,200人を200人下回った。", ["pass"]),
+    # "を" starts a difference only with those verbs
+    ("予算は300億円で、新たに100億円を20億円増額する。", []),
     # a percentage that rose "5%": by 5 points or by a twentieth, the text does not say
     ("比率は30%で、前年の25%から5%上昇した。", []),
     # a price range and a start without a change are not changes

@@ -2,7 +2,8 @@
 
 "62.3％で、前年の58.1％から4.2ポイント上昇": 62.3 − 58.1 must meet 4.2 (points between
 percentages); "2.4日で、前年（2.1日）より0.3日増えました": 2.4 − 2.1 must meet 0.3;
-"100億円から10%増の110億円": the rate must meet 110 / 100 − 1.  "100億円から120億円に減少":
+"100億円から10%増の110億円": the rate must meet 110 / 100 − 1; "45万2,318票で、28万7,654票を
+16万4,664票上回った": the difference must meet the amount.  "100億円から120億円に減少":
 the direction word must agree with the two levels.  Every figure is the interval it was
 rounded from.  The level a change ends at is the figure of the start's kind and unit
 right after the change ("…増加し、6,850万人となった", "…増の3,095円"), or else the one right
@@ -19,6 +20,8 @@ from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.patterns.check_cues import (
     CHANGE_FROM,
     CHANGE_TO,
+    COMPARED_TO,
+    COMPARISON_VERBS,
     DECREASE_VERBS,
     DECREASE_WORDS,
     INCREASE_VERBS,
@@ -30,7 +33,9 @@ _LEVELS = {"money", "count", "quantity", "percent", "duration"}
 _DECREASES = DECREASE_WORDS + DECREASE_VERBS
 _DIRECTION = rf"(?P<dir>{'|'.join(INCREASE_WORDS + INCREASE_VERBS + _DECREASES)})"
 #: "58.1％から", "前年（2.1日）より": between the start and the next figure
-_FROM = re.compile(rf"^\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)})\s?[、，,]?\s?$")
+_FROM = re.compile(
+    rf"^\s?[)）]?\s?(?:(?P<from>{'|'.join(CHANGE_FROM)})|{'|'.join(COMPARED_TO)})\s?[、，,]?\s?$"
+)
 #: "…から120億円に増加": the next figure is the level the change ends at
 _TO_LEVEL = re.compile(rf"\s?(?:{'|'.join(CHANGE_TO)})\s?{_DIRECTION}")
 #: "…から4.2ポイント上昇", "…から20億円の増加": the next figure is the change itself
@@ -133,15 +138,19 @@ def check_changes_from(ev: Evidence) -> list[Finding]:
             start, following = figures[i], figures[i + 1]
             s = start.mention
             text = ev.texts[s.doc_id]
-            if not _is_level(start) or not _FROM.match(text[s.end : following.mention.start]):
+            joined = _FROM.match(text[s.end : following.mention.start])
+            if not _is_level(start) or joined is None:
                 continue
             end = following.mention.end
-            if (to := _TO_LEVEL.match(text, end)) and _same_unit(following, start):
+            compared = joined.group("from") is None  # "Bを X 上回った"
+            if not compared and (to := _TO_LEVEL.match(text, end)) and _same_unit(following, start):
                 if _is_level(following):
                     found.append(_from_to(start, following, _sign(to.group("dir")), tol))
                 continue
             by = _BY_AMOUNT.match(text, end)
             if by is None or following.mention.value is None:
+                continue
+            if compared and not by.group("dir").startswith(COMPARISON_VERBS):
                 continue
             sentence = _in_sentence(ev, figures, i)
             level = _level_of(sentence, start, following, by.end())

@@ -71,6 +71,10 @@ DECREASE_VERBS = ("縮小", "下が", "下回", "落ち")
 CHANGE_DIRECTIONS = INCREASE_WORDS + INCREASE_VERBS + DECREASE_WORDS + DECREASE_VERBS
 #: words right after a figure that make it where a change starts: "前年の58.1％から"
 CHANGE_FROM = ("から", "より")
+#: "28万7,654票を16万4,664票上回った": a figure another exceeds (or falls short of) by
+#: an amount; only with these verbs is "を" where a difference starts
+COMPARED_TO = ("を",)
+COMPARISON_VERBS = ("上回", "下回")
 #: words between a change's end level and its direction: "120億円に増加"; "AからBまで"
 #: is a range, "AからBに増加" a change from A to B
 CHANGE_TO = ("に", "へ")
