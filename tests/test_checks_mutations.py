@@ -339,3 +339,26 @@ def test_a_company_calling_itself_tousha_is_not_merged_with_others(tmp_path):
         "ミライ電機株式会社",
     ]
     assert all("当社" not in (e.name, *e.aliases) for e in result.entities)
+
+
+ECHO = "ミライ財団は世界の新型コロナウイルス対策支援に累計{amount}億元を拠出したと発表した。\n"
+
+
+@pytest.mark.parametrize(
+    ("amounts", "statuses"),
+    [
+        # two versions of one release: the figure changed in one sentence
+        (["33.56", "43.56"], ["warn"]),
+        (["33.56", "33.56"], []),
+        # a template sentence every document repeats with its own number
+        (["1", "2", "3", "4", "5"], []),
+    ],
+)
+def test_the_same_sentence_in_two_documents_with_another_number(tmp_path, amounts, statuses):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n, amount in enumerate(amounts):
+        (raw / f"v{n}.txt").write_text(ECHO.format(amount=amount), encoding="utf-8")
+    result = run(raw, tmp_path / "out")
+    found = [c.status for c in result.checks if c.rule_version == "restatement.v4"]
+    assert found == statuses

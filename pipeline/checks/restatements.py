@@ -47,6 +47,12 @@ SIMILAR_CLAIM_OVERLAP_NO_OBJECT = 0.5
 #: NOTE: and at least this many words in common: short list lines ("内訳:マスク100万枚")
 #: overlap wholly in two words
 SIMILAR_CLAIM_SHARED_WORDS = 3
+#: NOTE: content words a sentence must have for its copy in another document to be
+#: recognised by its words alone (short list lines share all of theirs by chance)
+ECHO_MIN_WORDS = 5
+#: NOTE: a sentence found in more documents than this is a template (a boilerplate line
+#: every release repeats with its own numbers), not versions of one claim
+ECHO_MAX_DOCUMENTS = 4
 #: NOTE: a measure stated more often than this in one document is a table or a list,
 #: not a claim restated; comparing its figures pairwise would cost the square
 SIMILAR_GROUP_MAX = 300
@@ -169,6 +175,50 @@ def _similar_pairs(
                 best, score = a, overlap
             if best is not None:
                 pairs.append((best, b) if best.mention.start < mb.start else (b, best))
+    return pairs
+
+
+def _echoed_pairs(
+    ev: Evidence, figures: list[Figure], paired: set[str]
+) -> list[tuple[Figure, Figure]]:
+    """A figure no other pairing ties, with the figure in the same place of a sentence of
+    another document that has the same words (a copy or another version of a release),
+    the same subject and kind, and another number: "累計 33.56 億元を拠出" and "累計 43.56
+    億元を拠出".  Sentences dated to different days, and sentences found in many
+    documents (a template), are left apart."""
+    sentences: dict[tuple[str, int], list[Figure]] = defaultdict(list)
+    for f in figures:
+        sentences[(f.mention.doc_id, ev.sentence_span(f.mention)[0])].append(f)
+    echoes: dict[tuple, list[Figure]] = defaultdict(list)
+    for members in sentences.values():
+        words = _content(ev.context_words(members[0].mention))
+        if len(words) < ECHO_MIN_WORDS:
+            continue
+        ordinal: dict[tuple, int] = defaultdict(int)
+        for f in sorted(members, key=lambda f: f.mention.start):
+            m = f.mention
+            echoes[(m.kind, m.unit, m.subject, words, ordinal[(m.kind, m.unit)])].append(f)
+            ordinal[(m.kind, m.unit)] += 1
+    pairs = []
+    for group in echoes.values():
+        if not 2 <= len({f.mention.doc_id for f in group}) <= ECHO_MAX_DOCUMENTS:
+            continue
+        for b in group:
+            mb = b.mention
+            if b.id in paired:
+                continue
+            a = next(
+                (
+                    a
+                    for a in group
+                    if a.mention.doc_id != mb.doc_id
+                    and a.mention.value != mb.value
+                    and not _different_days(ev, a.mention, mb)
+                ),
+                None,
+            )
+            if a is not None:
+                pairs.append((a, b))
     return pairs
 
 
@@ -461,6 +511,10 @@ def check_restatements(ev: Evidence) -> list[Finding]:
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
             found.append(_compare(ev, a, b, version=4, weak=True))
+    for a, b in _echoed_pairs(ev, every, paired):
+        if frozenset((a.id, b.id)) not in seen:
+            seen.add(frozenset((a.id, b.id)))
+            found.append(_compare(ev, a, b, version=4, across=True))
     return found
 
 
