@@ -73,8 +73,11 @@ def check_units(ev: Evidence) -> list[Finding]:
             if len(units) < 2:
                 continue
             cluster.sort(key=lambda f: (f.mention.doc_id, f.mention.start))
+            several = len({f.mention.doc_id for f in cluster}) > 1
             places = ", ".join(
-                f"{written(f)} ({f.mention.unit}, line {f.mention.line})" for f in cluster
+                f"{written(f)} ({f.mention.unit}, "
+                f"{f'{f.mention.doc_id} ' if several else ''}line {f.mention.line})"
+                for f in cluster
             )
             subject = next(
                 (f.mention.subject for f in cluster if f.mention.subject), "the same subject"
