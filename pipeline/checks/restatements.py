@@ -551,68 +551,55 @@ def _compare(
     weak: bool = False,
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
-    warning when only a shared measure and date tie two documents' figures (``across``)."""
+    warning when the tie between them is weak (``weak``: similar sentences) or only a
+    shared measure and date, or the same sentence, tie two documents' figures (``across``)."""
     tol = ev.approx_tolerance
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
     opposite = (ma.value or 0) * (mb.value or 0) < 0
+    severity = None
     if (
         ma.value == mb.value
         or _agree(a, b, tol)
         or (opposite and _agree(_signed(ev, a), _signed(ev, b), tol))
     ):
-        return finding(
-            RULE,
+        status, message = (
             Status.PASS,
-            [a, b],
             f"{what} is stated as {written(a)} and {written(b)}; they agree.",
-            expected=str(a.interval),
-            observed=str(b.interval),
-            version=version,
         )
-    if ma.as_of and mb.as_of and ma.as_of != mb.as_of:
-        return finding(
-            RULE,
-            Status.WARN,
-            [a, b],
+    elif ma.as_of and mb.as_of and ma.as_of != mb.as_of:
+        status, severity = Status.WARN, Severity.INFO
+        message = (
             f"{what} is {written(a)} as of {ma.as_of} and {written(b)} as of {mb.as_of}: "
-            "the figure changed over time.",
-            expected=str(a.interval),
-            observed=str(b.interval),
-            severity=Severity.INFO,
-            version=version,
+            "the figure changed over time."
         )
-    if weak:
-        return finding(
-            RULE,
-            Status.WARN,
-            [a, b],
+    elif weak:
+        status = Status.WARN
+        message = (
             f"{what} is stated as {written(a)} (line {ma.line}) and {written(b)} "
             f"(line {mb.line}) in similar sentences; if they state one claim, one of them "
-            "is wrong.",
-            expected=str(a.interval),
-            observed=str(b.interval),
-            version=version,
+            "is wrong."
         )
-    if across:
-        return finding(
-            RULE,
-            Status.WARN,
-            [a, b],
+    elif across:
+        status = Status.WARN
+        message = (
             f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
             f"{written(b)} ({mb.doc_id}, line {mb.line}) for the same date; check which "
-            "is right, or whether they count different things.",
-            expected=str(a.interval),
-            observed=str(b.interval),
-            version=version,
+            "is right, or whether they count different things."
+        )
+    else:
+        status = Status.FAIL
+        message = (
+            f"{what} is stated as {written(a)} (line {ma.line}) and {written(b)} "
+            f"(line {mb.line}) with no different as-of date to explain it."
         )
     return finding(
         RULE,
-        Status.FAIL,
+        status,
         [a, b],
-        f"{what} is stated as {written(a)} (line {ma.line}) and {written(b)} "
-        f"(line {mb.line}) with no different as-of date to explain it.",
+        message,
         expected=str(a.interval),
         observed=str(b.interval),
+        severity=severity,
         version=version,
     )
