@@ -33,9 +33,9 @@ _REPAIRS = re.compile(
     r"|(?<=[^\sA-Za-z0-9.,])[ \t]+(?=[0-9])"
     # a broken thousands group: "6, 300"
     r"|(?<=[0-9][,.])[ \t]+(?=[0-9]{3})"
-    # line breaks inside a date or an amount: "1 月\n\n23日", "33 億\n5,600 万元"
+    # line breaks inside a date or an amount: "1 月\n\n23日", "33 億\n5,600 万元", "422億\n\n円"
     r"|(?<=[年月万億兆,])[ \t]*\n\s*(?=[0-9](?![0-9]*[.)]\s))"
-    rf"|(?<=[0-9])[ \t]*\n\s*(?=[{_UNIT_AFTER_BREAK}])"
+    rf"|(?<=[0-9万億兆])[ \t]*\n\s*(?=[{_UNIT_AFTER_BREAK}])"
 )
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.patterns import cues
+from pipeline.patterns import cues, entity_cues
 
 #: NOTE: 20,000 characters keeps MeCab's lattice small; real paragraphs are far shorter.
 MAX_CHUNK = 20_000
@@ -31,6 +31,13 @@ MAX_CHUNK = 20_000
 MECAB_SPACE = " \t\x0b"
 _SENTENCE = re.compile(r"[^\n。！？!?]*(?:[。！？!?]+[」』）)\]]*|\n|$)")
 _CLAUSE_COMMAS = frozenset("、，,")
+#: the first character of the next line that is not blank
+_NEXT_LINE = re.compile(r"\s*(\S)")
+#: characters that open a line of their own: headings, bullets, table rows, footnotes
+_LINE_OPENERS = frozenset(entity_cues.HEADING_MARKS + "・#|*＊※-")
+#: particles that leave a clause open: a line ending in one goes on ("営業利益は\n\n98億円");
+#: not に or へ, with which headlines end ("…診断可能に", "…世界へ")
+_CLAUSE_PARTICLES = frozenset("はがを")
 _SCALE_CHARS = frozenset(cues.SCALE_WORDS) | frozenset(cues.SMALL_SCALES)
 #: characters a unit, counter or scale word can begin with: after a line break that
 #: follows a digit, they continue the figure ("6,543億\n円")
@@ -207,12 +214,18 @@ def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
 
 def _wrapped(text: str, line_end: int) -> bool:
     """Whether the line break at ``line_end`` wraps a sentence (text from PDF) rather than
-    ending it: the line ends with a comma ("…5.2%増)、\n営業利益は"), or the break falls
-    inside a figure ("北米6,543億\n円")."""
+    ending it: the line ends with a comma ("…5.2%増)、\n営業利益は") or a particle that
+    leaves its clause open ("営業利益は\n\n98億円"), or the break falls inside a figure
+    ("北米6,543億\n円").  Blank lines between do not matter: PDF text has them anyway."""
     before = text[line_end - 1] if line_end > 0 else ""
     after = text[line_end + 1] if line_end + 1 < len(text) else ""
-    return before in _CLAUSE_COMMAS or (
-        (before.isdigit() or before in _SCALE_CHARS) and after in _UNIT_STARTS
+    following = _NEXT_LINE.match(text, line_end)
+    if following is None or following.group(1) in _LINE_OPENERS:
+        return False  # the text ends, or a heading, bullet or table row begins
+    return (
+        before in _CLAUSE_COMMAS
+        or before in _CLAUSE_PARTICLES
+        or ((before.isdigit() or before in _SCALE_CHARS) and after in _UNIT_STARTS)
     )
 
 

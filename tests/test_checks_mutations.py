@@ -240,6 +240,12 @@ def test_one_claim_in_two_currencies(run_text, text, statuses):
             "別の装置では、わずか20秒で診断できることが確かめられました。",
             [],
         ),
+        # nor a line of PDF text that breaks off inside a figure
+        (
+            "ミライ電機の国内の売上高は812億円となりました。\n\n"
+            "ミライ電機の売上高は、国内事業が812億円、海外事業が422億\n\n円です。",
+            ["pass"],  # 812 restates 812; 422 is no title of the line above
+        ),
         # nor is the next row of a table
         (
             "ミライ電機の事業別の売上高（億円）は次のとおり。\n\n| 事業 | 売上高（億円） |\n"

@@ -65,6 +65,11 @@ def test_sentences_end_at_punctuation_and_line_breaks():
         # a line wrapped after a comma or inside a figure (text from PDF) goes on
         ("売上高は120億円、\n営業利益は8億円。", ["売上高は120億円、\n営業利益は8億円。"]),
         ("北米6,543億\n円、欧州4,321億円。", ["北米6,543億\n円、欧州4,321億円。"]),
+        # PDF text: blank lines between wrapped lines; a topic particle leaves it open
+        ("営業利益は\n\n98億円となりました。", ["営業利益は\n\n98億円となりました。"]),
+        # a headline may end in に; a line before a heading ends there whatever it ends with
+        ("診断可能に\n\n公式サイト", ["診断可能に", "公式サイト"]),
+        ("変えるには\n\n■ 感染拡大の防止", ["変えるには", "■ 感染拡大の防止"]),
         # a title, or a list line ending in a number, ends at its line break
         ("決算説明資料\n株式会社テスト", ["決算説明資料", "株式会社テスト"]),
         ("売上高 1,234\n営業利益 567", ["売上高 1,234", "営業利益 567"]),

@@ -24,12 +24,19 @@ RULE = "restatement"
 MAX_AMOUNTS_PER_SUBJECT = 200
 
 
+def _measures_meet(a: str | None, b: str | None) -> bool:
+    """Whether two figures may measure one thing: 海外事業 and 海外事業の売上高 may, 国内事業
+    and 海外事業の売上高 may not; a figure with no measure written may be anything."""
+    return not a or not b or a in b or b in a
+
+
 def _restated(ev: Evidence, a: Figure, b: Figure) -> bool:
     ma, mb = a.mention, b.mention
     return (
         ma.unit != mb.unit
         and ma.value != mb.value
         and (not ma.object or not mb.object or ma.object == mb.object)
+        and _measures_meet(ma.measure, mb.measure)
         and not ev.is_bracketed_after(ma, mb)
         and same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
     )

@@ -242,9 +242,17 @@ def _title_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
 
 
 def _title_line(ev: Evidence, m: Mention) -> bool:
+    """A short line without a full stop that does not break off mid-clause or mid-figure
+    ("…海外事業が422億" wraps a sentence of text from PDF)."""
     text = ev.texts[m.doc_id]
     start, end = _line(text, m.start)
-    return end - start <= TITLE_MAX_CHARS and "。" not in text[start:end]
+    line = text[start:end].rstrip()
+    return (
+        end - start <= TITLE_MAX_CHARS
+        and "。" not in line
+        and not line.endswith(_OPEN_ENDINGS)
+        and not line[-1:].isdigit()
+    )
 
 
 def _prose_line(ev: Evidence, m: Mention) -> bool:
@@ -260,6 +268,9 @@ def same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
     return _overlap(ev.context_words(ma), ev.context_words(mb)) >= threshold
 
 
+#: a line ending in one of these breaks off: a comma, a topic or case particle (not に
+#: or へ, with which headlines end: "…診断可能に"), a scale word
+_OPEN_ENDINGS = tuple("、，,はがを") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
 #: NOTE: a line this short without a full stop is a title (a headline, a link's title)
 TITLE_MAX_CHARS = 80
 #: a label line between a paragraph and the title of a link to more: "詳細:", "関連記事："
