@@ -27,8 +27,11 @@ _REPAIRS = re.compile(
     # invisible characters (zero-width spaces and joiners, BOMs, soft hyphens) that
     # copy-pasted and web text carry inside numbers: "27億\u200b6,300万元"
     r"|[\u200b\u200c\u200d\u2060\ufeff\u00ad]+"
-    # spaces after a number part, unless a Latin word follows ("2020 China")
-    rf"|(?<=[{_NUM_LEFT}])[ \t]+(?=[^\sA-Za-z])"
+    # spaces after a number part, unless a Latin word follows ("2020 China"); between
+    # digits only before a group of three ("1 234円"), not "2025/11/20 10:30"
+    rf"|(?<=[{_NUM_LEFT}])[ \t]+(?=[^\sA-Za-z0-9])"
+    r"|(?<=[万億兆])[ \t]+(?=[0-9])"
+    r"|(?<=[0-9])[ \t]+(?=[0-9]{3}(?![0-9]))"
     # spaces before a digit, unless a Latin word or another number precedes ("TOP 5")
     r"|(?<=[^\sA-Za-z0-9.,])[ \t]+(?=[0-9])"
     # a broken thousands group: "6, 300"

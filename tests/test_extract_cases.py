@@ -325,6 +325,8 @@ DATES = [
     # phrase, surface, kind, date_start, date_end, precision, year_inferred
     ("2020年3月31日時点で", "2020年3月31日", "date", "2020-03-31", "2020-03-31", "day", False),
     ("3月11日には", "3月11日", "date", "2020-03-11", "2020-03-11", "day", True),
+    # a numeric date followed by a time of day
+    ("2025/11/20 10:30 更新", "2025/11/20", "date", "2025-11-20", "2025-11-20", "day", False),
     ("拡大した2月、", "2月", "date", "2020-02-01", "2020-02-29", "month", True),
     ("2003年にSARSを", "2003年", "date", "2003-01-01", "2003-12-31", "year", False),
     ("5月上旬にかけて", "5月上旬", "date", "2020-05-01", "2020-05-10", "part", True),

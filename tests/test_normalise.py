@@ -27,6 +27,7 @@ REPAIRS = [
     ("27億\u200b6,300万元", "27億6,300万元"),  # zero-width space from copied web text
     ("4.8\u00ad億元", "4.8億元"),  # soft hyphen
     ("1\u00a0234円", "1234円"),  # no-break space inside a number
+    ("2025/11/20 10:30 更新", "2025/11/20 10:30更新"),  # a date, then a time
 ]
 
 
