@@ -325,6 +325,10 @@ DATES = [
     # phrase, surface, kind, date_start, date_end, precision, year_inferred
     ("2020年3月31日時点で", "2020年3月31日", "date", "2020-03-31", "2020-03-31", "day", False),
     ("3月11日には", "3月11日", "date", "2020-03-11", "2020-03-11", "day", True),
+    # months counted from the document's date (2020-05-21); 前月比 compares, it dates nothing
+    ("今月中旬に発売する", "今月中旬", "date", "2020-05-11", "2020-05-20", "part", True),
+    ("先月の売上高は", "先月", "date", "2020-04-01", "2020-04-30", "month", True),
+    ("来月末までに", "来月末", "date", "2020-06-30", "2020-06-30", "part", True),
     # a numeric date followed by a time of day
     ("2025/11/20 10:30 更新", "2025/11/20", "date", "2025-11-20", "2025-11-20", "day", False),
     ("拡大した2月、", "2月", "date", "2020-02-01", "2020-02-29", "month", True),

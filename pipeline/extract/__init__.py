@@ -58,6 +58,7 @@ class DocumentText:
 #: where a figure can begin besides numeral tokens: eras, relative years, currency signs
 _WORD_ANCHORS = re.compile(
     rf"{alternation(cues.ERAS)}|{alternation(cues.RELATIVE_YEARS)}"
+    rf"|{alternation(cues.RELATIVE_MONTHS)}"
     rf"|{alternation(cues.CURRENCY_PREFIXES)}"
 )
 

@@ -20,6 +20,7 @@ from pipeline.patterns.fragments import (
     MONTH,
     MONTH_PART,
     PERIOD_JOINER,
+    RELATIVE_MONTH,
     RELATIVE_YEAR,
     SMALL_NUM,
     WEEKDAY,
@@ -47,6 +48,8 @@ _BARE_DAY = re.compile(
     rf"(?<![月\d.,]){DAY}(?!{alternation(cues.NOT_A_DAY_AFTER + cues.DAY_COUNT_AFTER)})"
 )
 _RELATIVE_DATE = re.compile(rf"(?P<rel>{RELATIVE_YEAR})(?:{YEAR_PART})?")
+#: 今月, 先月中旬, 来月末: a month counted from the document's
+_RELATIVE_MONTH = re.compile(rf"(?P<mrel>{RELATIVE_MONTH})(?:{MONTH_PART})?")
 #: 2025年3月期, 2025年3月期第2四半期, 2025年3月期末: a fiscal year named by its last
 #: month; without a year ("3月期決算の企業") it names a kind of company, not a year
 _FISCAL_MONTH = re.compile(
@@ -232,6 +235,19 @@ def _year_date(m: re.Match[str], ctx: Context) -> Candidate | None:
     )
 
 
+def _relative_month(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """先月中旬: the document's month moved by the word's offset; undated without one."""
+    rule = "date.relative_month.v1"
+    if ctx.doc_date is None:
+        return _date_candidate(m, rule, year_inferred=True)
+    offset = cues.RELATIVE_MONTHS[m.group("mrel")]
+    first = _month_start(ctx.doc_date.year, ctx.doc_date.month + offset)
+    start, end, precision = _days(first.year, first.month, None, m.group("month_part"))
+    return _date_candidate(
+        m, rule, date_start=start, date_end=end, date_precision=precision, year_inferred=True
+    )
+
+
 def _month_start(year: int, month: int) -> date:
     """The first day of a month counted from January of ``year`` (month 13 = next January)."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
@@ -328,6 +344,7 @@ PATTERNS: list[Pattern] = [
     Pattern("date.day.v1", _BARE_DAY, _bare_day, PRIORITY - 2),
     Pattern("date.year.v1", _YEAR_DATE, _year_date, PRIORITY),
     Pattern("date.relative.v1", _RELATIVE_DATE, _year_date, PRIORITY - 1),
+    Pattern("date.relative_month.v1", _RELATIVE_MONTH, _relative_month, PRIORITY - 1),
     Pattern("date.numeric.v1", _NUMERIC_DATE, _numeric_date, PRIORITY),
     Pattern("date.fiscal_month.v1", _FISCAL_MONTH, _fiscal_month, PRIORITY),
     Pattern("date.numeric.v1", _SHORT_NUMERIC_DATE, _short_numeric_date, PRIORITY),

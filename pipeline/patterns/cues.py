@@ -412,6 +412,9 @@ TENSE_WINDOW = 30
 WEEKDAYS = _frozen({"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6})
 #: year words relative to the document date
 RELATIVE_YEARS = _frozen({"今年": 0, "本年": 0, "昨年": -1, "去年": -1, "来年": 1})
+#: months named from the document's date; not 前月, 当月 or 翌月, which name what a
+#: statistics release compares with (前月比, 前月に比べ) rather than a date of its own
+RELATIVE_MONTHS = _frozen({"今月": 0, "先月": -1, "来月": 1})
 #: part of a month -> (first day, last day); None = the month's last day
 MONTH_PARTS = _frozen(
     {

@@ -47,6 +47,7 @@ NOT_LATIN_AFTER = r"(?![A-Za-z])"
 # --- date fragments --------------------------------------------------------
 ERA = alternation(cues.ERAS)
 RELATIVE_YEAR = alternation(cues.RELATIVE_YEARS)
+RELATIVE_MONTH = alternation(cues.RELATIVE_MONTHS)
 SMALL_NUM = rf"(?:\d{{1,2}}|{KANJI_NUMERAL}{{1,3}})"
 YEAR = rf"(?:(?P<era>{ERA})(?P<era_year>元|{SMALL_NUM})|(?P<year>\d{{4}}|{KANJI_DIGIT}{{4}}))年"
 MONTH = rf"(?P<month>{SMALL_NUM})月"
