@@ -227,18 +227,23 @@ def _title_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
     number than the paragraph ("…20秒以内で…。\n詳細:\nわずか30秒で診断").  The paragraph
     must be prose (it has a full stop): the rows of a table or a list are short lines
     under one another too."""
-    titles = [b for b in group if _title_line(ev, b.mention)]
-    if not titles:
-        return []
-    return [
-        (a, b)
-        for b in titles
-        for a in group
-        if a.mention.doc_id == b.mention.doc_id
-        and a.mention.value != b.mention.value
-        and _prose_line(ev, a.mention)
-        and _titles(ev, a.mention, b.mention)
-    ]
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for f in group:
+        by_doc[f.mention.doc_id].append(f)
+    pairs = []
+    for b in group:
+        mb = b.mention
+        above = _paragraph_above(ev, mb) if _title_line(ev, mb) else None
+        if above is None:
+            continue
+        pairs += [
+            (a, b)
+            for a in by_doc[mb.doc_id]
+            if above[0] <= a.mention.start < above[1]
+            and a.mention.value != mb.value
+            and _prose_line(ev, a.mention)
+        ]
+    return pairs
 
 
 def _title_line(ev: Evidence, m: Mention) -> bool:
@@ -288,18 +293,25 @@ def _titles(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     the earlier figure is in: "…20秒以内という短時間で…。\n詳細:\nわずか20秒で診断可能に"."""
     if ma.doc_id != mb.doc_id or ma.start > mb.start:
         return False
-    text = ev.texts[ma.doc_id]
-    start, end = _line(text, mb.start)
+    above = _paragraph_above(ev, mb)
+    return above is not None and above[0] <= ma.start < above[1]
+
+
+def _paragraph_above(ev: Evidence, m: Mention) -> tuple[int, int] | None:
+    """The line above the figure's line, past blank and label lines ("詳細:"), when the
+    figure's own line may be a title (short, no full stop)."""
+    text = ev.texts[m.doc_id]
+    start, end = _line(text, m.start)
     if end - start > TITLE_MAX_CHARS or "。" in text[start:end]:
-        return False
+        return None
     above = start - 1
     while above > 0:
         a_start, a_end = _line(text, above - 1)
         if _LABEL_LINE.match(text[a_start:a_end]) or not text[a_start:a_end].strip():
             above = a_start - 1
             continue
-        return a_start <= ma.start < a_end
-    return False
+        return a_start, a_end
+    return None
 
 
 #: NOTE: a figure repeated in more sentences than this is too common to tie claims together
