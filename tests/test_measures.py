@@ -29,6 +29,10 @@ MEASURES = [
     ("マスク100万枚を寄付した。", "100万枚", None),
     # a particle in an earlier sentence does not reach
     ("売上高は増えた。1,000億円の投資も決めた。", "1,000億円", None),
+    # a line of PDF text wrapped after the particle is still one sentence; a line that
+    # ends the sentence is not
+    ("営業利益は\n\n98億円となりました。", "98億円", "営業利益"),
+    ("売上高の推移\n1,000億円の投資も決めた。", "1,000億円", None),
 ]
 
 

@@ -106,7 +106,9 @@ def link(
     for m, start in zip(mentions, norm_starts, strict=True):
         update: dict[str, object] = {}
         if m.kind not in _UNATTRIBUTED_KINDS:
-            measure = measure_of(text, tokens, start, places, skipped)
+            k = bisect_right(sentence_starts, start) - 1
+            sentence_start = sentence_starts[k] if k >= 0 else 0
+            measure = measure_of(text, tokens, start, places, skipped, sentence_start)
             # "X の売上高は": the figure is X's, whatever the paragraph is about
             subject = measure.owner or layout.subject(start) or issuer
             update["subject"] = self_names.get(subject, subject) if subject else subject

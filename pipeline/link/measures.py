@@ -35,12 +35,13 @@ def _is_noun(tokens: Tokens, i: int) -> bool:
     return tokens.pos(i).startswith(_NOUN_POS)
 
 
-def _particle_before(text: str, tokens: Tokens, start: int) -> int | None:
-    """Index of the nearest topic/subject particle before ``start`` in its sentence."""
+def _particle_before(text: str, tokens: Tokens, start: int, sentence_start: int) -> int | None:
+    """Index of the nearest topic/subject particle before ``start`` in its sentence (which
+    may go on across a wrapped line of text from PDF: "営業利益は\n\n98億円")."""
     i = int(np.searchsorted(tokens.ends, start, side="right")) - 1
     while i >= 0 and start - int(tokens.starts[i]) <= cues.MEASURE_WINDOW:
         surface = tokens.surface(i)
-        if surface in cues.SENTENCE_BREAKS or "\n" in text[int(tokens.ends[i]) : start]:
+        if surface in cues.SENTENCE_BREAKS or tokens.starts[i] < sentence_start:
             return None
         if surface in cues.MEASURE_PARTICLES and tokens.pos(i).startswith("助詞"):
             return i
@@ -113,12 +114,14 @@ def measure_of(
     start: int,
     names: list[Occurrence],
     skipped: tuple[SpanSet, SpanSet],
+    sentence_start: int = 0,
 ) -> Measure:
-    """The measure of the figure starting at ``start`` (normalised offsets), if written.
+    """The measure of the figure starting at ``start`` (normalised offsets), if written
+    in its sentence, which starts at ``sentence_start``.
 
     ``skipped`` holds the spans of the document's names, and of its names and dates.
     """
-    particle = _particle_before(text, tokens, start)
+    particle = _particle_before(text, tokens, start, sentence_start)
     if particle is None or particle == 0:
         return Measure(None, None)
     named, named_or_dated = skipped
