@@ -4,8 +4,9 @@ Checked only where the share is written against its part ("構成比61%の61億�
 "40%を占める440億円", "61億円が構成比61%") and the sentence holds exactly one larger
 amount of the same unit, the whole; or against its whole ("売上高は1兆6,000億円で、
 全社売上高13兆円の12%を占める") and the sentence holds exactly one smaller amount of the
-same unit, the part.  A percentage merely near two amounts is not read as the share
-of one in the other.
+same unit, the part; or against a whole it names that an earlier sentence states
+("…投票者数は60万4,083人。期日前投票は21万3,456人で、全投票者の約35％を占めた").  A
+percentage merely near two amounts is not read as the share of one in the other.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _SHARE_THEN_PART = re.compile(rf"^{SHARE_THEN_PART}$")
 _PART_THEN_SHARE = re.compile(rf"^{PART_THEN_SHARE}$")
 _WHOLE_THEN_SHARE = re.compile(rf"^{WHOLE_THEN_SHARE}$")
 _SHARE_OF_WHOLE_AFTER = re.compile(SHARE_OF_WHOLE_AFTER)
+#: "全投票者の約35％": what a share is of, named right before it
+_WHOLE_NAMED = re.compile(r"(?P<whole>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,20})の\s?(?:約|およそ)?\s?$")
+#: NOTE: characters before a share in which the noun it is a share of is looked for
+_WHOLE_NAME_WINDOW = 24
 #: NOTE: how far before a share (characters) a share word may stand: 構成比61%
 _MARKER_WINDOW = 6
 
@@ -91,9 +96,37 @@ def check_shares(ev: Evidence) -> list[Finding]:
                     whole = _the_other(amounts, part, larger=True)
                 elif whole is not None:
                     part = _the_other(amounts, whole, larger=False)
+                if part is None and whole is None:
+                    part, whole = _part_and_named_whole(ev, share, amounts, figures)
                 if part is not None and whole is not None:
                     found.append(_verdict(ev, share, part, whole))
     return found
+
+
+def _part_and_named_whole(
+    ev: Evidence, share: Figure, amounts: list[Figure], figures: list[Figure]
+) -> tuple[Figure | None, Figure | None]:
+    """ "期日前投票は21万3,456人で、全投票者の約35％を占めた": the sentence's one amount is
+    the part; the whole is the latest earlier figure of its unit, in an earlier sentence,
+    whose measure names what the share is of (投票者数 for 全投票者)."""
+    s = share.mention
+    text = ev.texts[s.doc_id]
+    named = _WHOLE_NAMED.search(text, max(0, s.start - _WHOLE_NAME_WINDOW), s.start)
+    if named is None or not _SHARE_OF_WHOLE_AFTER.match(text, s.end) or len(amounts) != 1:
+        return None, None
+    part = amounts[0]
+    noun = named.group("whole").lstrip("全総")
+    sentence_start = ev.sentence_span(s)[0]
+    earlier = [
+        f
+        for f in figures
+        if f.mention.end <= sentence_start
+        and (f.mention.kind, f.mention.unit) == (part.mention.kind, part.mention.unit)
+        and (f.mention.value or 0) > (part.mention.value or 0)
+        and len(noun) >= 2
+        and noun in (f.mention.measure or "")
+    ]
+    return (part, earlier[-1]) if earlier else (None, None)
 
 
 def _verdict(ev: Evidence, share: Figure, part: Figure, whole: Figure) -> Finding:
