@@ -329,6 +329,9 @@ DATES = [
     ("今月中旬に発売する", "今月中旬", "date", "2020-05-11", "2020-05-20", "part", True),
     ("先月の売上高は", "先月", "date", "2020-04-01", "2020-04-30", "month", True),
     ("来月末までに", "来月末", "date", "2020-06-30", "2020-06-30", "part", True),
+    # news writes a fiscal year's year in two digits (the document's century)
+    ("25年3月期の純利益", "25年3月期", "date", "2024-04-01", "2025-03-31", "year", False),
+    ("24年10-12月期のGDP", "24年10-12月", "period", "2024-10-01", "2024-12-31", "month", False),
     # a numeric date followed by a time of day
     ("2025/11/20 10:30 更新", "2025/11/20", "date", "2025-11-20", "2025-11-20", "day", False),
     ("拡大した2月、", "2月", "date", "2020-02-01", "2020-02-29", "month", True),

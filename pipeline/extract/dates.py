@@ -52,8 +52,10 @@ _RELATIVE_DATE = re.compile(rf"(?P<rel>{RELATIVE_YEAR})(?:{YEAR_PART})?")
 _RELATIVE_MONTH = re.compile(rf"(?P<mrel>{RELATIVE_MONTH})(?:{MONTH_PART})?")
 #: 2025年3月期, 2025年3月期第2四半期, 2025年3月期末: a fiscal year named by its last
 #: month; without a year ("3月期決算の企業") it names a kind of company, not a year
+#: (news writes the year in two digits there: 25年3月期, 24年10-12月期)
+_SHORT_YEAR = r"(?<![\d.,/])(?P<yy>\d{2})年"
 _FISCAL_MONTH = re.compile(
-    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))(?P<month>{SMALL_NUM})月期"
+    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR})|{_SHORT_YEAR})(?P<month>{SMALL_NUM})月期"
     rf"(?P<fy_part>{alternation(cues.FISCAL_MONTH_PARTS)})?"
 )
 _NUMERIC_DATE = re.compile(
@@ -65,7 +67,8 @@ _SHORT_NUMERIC_DATE = re.compile(
     rf"(?<![\d/.\-])(?P<month>\d{{1,2}})/(?P<day>\d{{1,2}})(?![\d/])(?={WEEKDAY})"
 )
 _MONTH_RANGE = re.compile(
-    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?(?P<month>{SMALL_NUM})[-~〜](?P<month2>{SMALL_NUM})月"
+    rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR})|{_SHORT_YEAR}(?=[^-~〜]+[-~〜][^月]+月期))?"
+    rf"(?P<month>{SMALL_NUM})[-~〜](?P<month2>{SMALL_NUM})月"
 )
 _JOINER = re.compile(rf"{WEEKDAY}?\s?(?:{PERIOD_JOINER})\s?")
 _PERIOD_TAIL = re.compile(
@@ -137,6 +140,10 @@ def _year(m: re.Match[str], ctx: Context, month: int | None) -> _Year:
         return _Year(cues.ERAS[groups["era"]] + era_year if era_year else None, False)
     if groups.get("year"):
         return _Year(_int(groups["year"]), False)
+    if groups.get("yy"):
+        # 25年3月期: the century of the document, else this one
+        century = ctx.doc_date.year // 100 * 100 if ctx.doc_date else 2000
+        return _Year(century + int(groups["yy"]), False)
     if groups.get("rel"):
         base = _context_year(ctx, m.start(), m.end(), None)
         return _Year(base + cues.RELATIVE_YEARS[groups["rel"]] if base else None, True)
