@@ -1,9 +1,9 @@
 """Where a figure stands in a markdown table: which table, row and column, and the row's label.
 
 Tables are the markdown tables that markdown sources and trafilatura's HTML give:
-runs of lines that start and end with "|", a header, a |---| line, then the body.
-Shared by the stages that read tables: attribution (what a cell measures) and the
-table checks.
+runs of lines that start with "|", a header, a |---| line, then the body.  The one
+reading of tables, shared by extraction (cells in a declared unit), attribution (what a
+cell measures) and the table checks.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_SEPARATOR = re.compile(r"^\s*\|[\s:|-]+\|\s*$")
+_ROW = re.compile(r"^\s*\|")
+_SEPARATOR = re.compile(r"^\s*\|[\s:|-]*-[\s:|-]*$")
 _BRACKETED_TAIL = re.compile(r"[(（][^()（）]*[)）]$")
 
 
@@ -36,19 +36,24 @@ def tables(text: str) -> list[Table]:
     found: list[Table] = []
     start = body = -1
     at = 0
-    for line in text.splitlines(keepends=True):
+    for line in text.split("\n"):
         if _ROW.match(line):
             if start < 0:
                 start = body = at
-            if _SEPARATOR.match(line) and body == start:
-                body = at + len(line)
+            if is_separator(line) and body == start:
+                body = at + len(line) + 1
         elif start >= 0:
             found.append(Table(start, at, body))
             start = -1
-        at += len(line)
+        at += len(line) + 1
     if start >= 0:
-        found.append(Table(start, at, body))
+        found.append(Table(start, len(text), min(body, len(text))))
     return found
+
+
+def is_separator(line: str) -> bool:
+    """The |---| line under a table's header."""
+    return _SEPARATOR.match(line) is not None
 
 
 def locate(text: str, layout: list[Table], offset: int, *, header: bool = False) -> Cell | None:

@@ -137,6 +137,8 @@ SUBTOTALS = """（単位：人）
         ),
         # no total row: nothing to check
         (SEGMENTS.replace("| 合計 | {total} | 245,000 |\n", ""), []),
+        # rows written without their closing "|" are rows all the same
+        (SEGMENTS.format(total="232,000").replace(" |\n", "\n"), ["fail", "pass"]),
     ],
 )
 def test_a_tables_total_row_against_the_rows_above(run_text, text, statuses):

@@ -3,19 +3,21 @@
 Financial statements and statistics tables write bare numbers ("| 売上高 | 123,456 |")
 and say their unit above the table or in its header.  A cell holding only a number
 is a figure in that unit (value × scale); without a declaration a bare number is
-left alone, since nothing says what it counts.  Tables are the markdown tables that
-trafilatura and markdown sources give: lines that start with "|".
+left alone, since nothing says what it counts.  Tables are found by
+``pipeline.table_layout``, as every stage that reads tables finds them.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from pipeline.extract.amounts import number_candidate
 from pipeline.extract.candidate import Candidate
 from pipeline.patterns import cues
 from pipeline.patterns.fragments import NUM, alternation
+from pipeline.table_layout import is_separator, tables
 from schemas.vocab import Kind
 
 #: （単位：百万円）, (単位:千人), 単位：% — the scale words and the unit after 単位
@@ -37,8 +39,6 @@ _UNIT_CELL = re.compile(
     rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
     rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})\s?[)）]?\s*$"
 )
-#: a markdown separator row: | --- | :---: |
-_SEPARATOR_ROW = re.compile(r"^[\s|:\-]+$")
 #: NOTE: how many rows from the top of a table may be header rows (a unit row among them)
 HEADER_ROWS = 4
 #: a cell that is a number and nothing else (a sign may come first: △1,234)
@@ -70,18 +70,6 @@ def _scale_of(written: str) -> int:
     for ch in written:
         scale *= _SCALES[ch]
     return scale
-
-
-def _tables(lines: list[tuple[int, str]]) -> list[range]:
-    """Line numbers of each run of consecutive lines that start with "|"."""
-    found: list[range] = []
-    for i, (_, line) in enumerate(lines):
-        if line.lstrip().startswith("|"):
-            if found and found[-1].stop == i:
-                found[-1] = range(found[-1].start, i + 1)
-            else:
-                found.append(range(i, i + 1))
-    return found
 
 
 def _declaration(lines: list[tuple[int, str]], table: range) -> Unit | None:
@@ -137,11 +125,14 @@ def table_cells(text: str) -> TableFigures:
         lines.append((offset, line))
         offset += len(line) + 1
     found, labels = [], []
-    for table in _tables(lines):
+    starts = [at for at, _ in lines]
+    for layout in tables(text):
+        first = bisect_left(starts, layout.start)
+        table = range(first, bisect_left(starts, layout.end, lo=first))
         declared = _declaration(lines, table)
         columns = _column_units(lines[table.start][1])
         for i in table[1:HEADER_ROWS]:
-            if not _SEPARATOR_ROW.match(lines[i][1]):
+            if not is_separator(lines[i][1]):
                 row_units, spans = _unit_row(*lines[i])
                 columns.update(row_units)
                 labels += spans
