@@ -144,6 +144,12 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
             "1世帯あたり3万円を給付し、子ども1人あたり2万円を加算する。",
             [],
         ),
+        # the parts listed before the total ("…の計")
+        ("住宅被害は全壊120棟、半壊450棟、一部損壊3,200棟の計3,770棟となった。", ["pass"]),
+        ("住宅被害は全壊120棟、半壊450棟、一部損壊3,200棟の計4,770棟となった。", ["fail"]),
+        ("国内80件と海外20件の合計100件。", ["pass"]),
+        # 計画 is not 計
+        ("売上高は100億円、営業利益は10億円で、計画を上回った。", []),
     ],
 )
 def test_marked_sums(run_text, text, statuses):

@@ -41,6 +41,10 @@ def test_glosses_and_definitions_declare_aliases(tagger, text, pair):
         # brackets that qualify a common word: no name on either side
         "完全失業率（季節調整値）は2.5%と上昇した。",
         "労働力調査（基本集計）の結果を公表した。",
+        # one letter names nothing
+        "地震の規模を示すマグニチュード（M）は7.1と推定される。",
+        # a company profile in the bracket is no other name of it
+        "ミライ電機株式会社（本社：東京都港区、代表取締役：山田太郎）は発表した。",
     ],
 )
 def test_amounts_and_addresses_in_brackets_are_not_aliases(tagger, text):

@@ -45,6 +45,12 @@ _NAMED_BREAKDOWN = re.compile(
 _CHANGE_AFTER = re.compile(
     rf"\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)}|の?\s?(?:{'|'.join(CHANGE_DIRECTIONS)}))"
 )
+#: "…3,200棟の計3,770棟", "…と合わせ計": a total written after the parts it sums
+_SUMMED_BEFORE = re.compile(r"(?:の|で|、)?\s?(?:合計|総計|計)\s?(?:約)?\s?$")
+#: what joins two listed parts: "全壊120棟、半壊450棟", "国内80件と海外20件"
+_LIST_JOINER = re.compile(r"[、，,・]|と|や|及び|および")
+#: NOTE: characters between two listed parts (a label such as 一部損壊 and a comma)
+LISTED_GAP = 12
 _BREAKDOWN_NEXT = re.compile(
     rf"{TOTAL_THEN_BREAKDOWN}(?:{'|'.join(map(re.escape, BREAKDOWN_MARKERS))})"
 )
@@ -111,6 +117,28 @@ def _candidate_parts(
     same = [f for f in same if f.mention.start >= start]
     options = [[f for f in same if f.mention.end <= end] for end in window]
     return options, exhaustive
+
+
+def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figure]]:
+    """ "全壊120棟、半壊450棟、一部損壊3,200棟の計3,770棟": the figures of the total's unit
+    listed right before "の計" in its sentence, each a short label away from the next."""
+    total = figures[i].mention
+    text = ev.texts[total.doc_id]
+    if not _SUMMED_BEFORE.search(text[max(0, total.start - 6) : total.start]):
+        return []
+    sentence_start = ev.sentence_span(total)[0]
+    parts: list[Figure] = []
+    end = total.start
+    for f in reversed(figures[:i]):
+        m = f.mention
+        if m.start < sentence_start or (m.kind, m.unit) != (total.kind, total.unit):
+            break
+        gap = text[m.end : end]
+        if len(gap) > LISTED_GAP or "。" in gap or (parts and not _LIST_JOINER.search(gap)):
+            break
+        parts.append(f)
+        end = m.start
+    return [parts[::-1]] if len(parts) >= 2 else []
 
 
 def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | None:
@@ -183,6 +211,8 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         if total.mention.kind not in _SUMMABLE_MARKED or not _is_total(ev, figures, i):
             continue
         candidates, exhaustive = _candidate_parts(ev, figures, i)
+        if not candidates:
+            candidates, exhaustive = _parts_before(ev, figures, i), True
         options = [parts for parts in candidates if len(parts) >= 2]
         if not options:
             continue

@@ -249,7 +249,8 @@ def _glosses(text: str, names: list[Name]) -> tuple[list[Name], list[tuple[str, 
         if before is None:
             continue
         variants = [v.strip() for v in _SPLIT_VARIANTS.split(inner) if v.strip()]
-        if not variants or any(_NOT_A_NAME.search(v) or len(v) > 20 for v in variants):
+        # one character names nothing: マグニチュード（M）, 第1号（A）
+        if not variants or any(_NOT_A_NAME.search(v) or not 2 <= len(v) <= 20 for v in variants):
             continue
         if not definition and _is_term(before, variants):
             terms.add(before.text)
