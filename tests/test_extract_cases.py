@@ -519,6 +519,20 @@ def test_without_a_document_date_some_years_stay_unknown(mentions_of, text, surf
     assert m.date_start is None
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a bare day takes the month of the last full date written before it
+        ("2025年11月3日午前4時ごろ地震があった。県は5日午後2時時点で発表した。", "2025-11-05"),
+        # with none, it is a date all the same, undated
+        ("県は5日、被害の状況を発表した。", None),
+    ],
+)
+def test_a_bare_day_without_a_document_date(mentions_of, text, start):
+    (day,) = [m for m in mentions_of(text, published=None) if m.surface == "5日"]
+    assert (day.kind, day.date_start, day.year_inferred) == ("date", start, True)
+
+
 def test_a_year_in_the_title_dates_the_body_without_a_document_date(mentions_of):
     found = mentions_of("2019年度決算の概要\n\n3月に発表した。", published=None)
     march = next(m for m in found if m.surface == "3月")

@@ -246,18 +246,26 @@ def _title_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
     return pairs
 
 
+def _short_line(text: str, offset: int) -> tuple[int, int] | None:
+    """The bounds of the line holding ``offset`` if it is no longer than a title may be;
+    searched within that length only, so a document written on one line costs nothing."""
+    start = text.rfind("\n", max(0, offset - TITLE_MAX_CHARS - 1), offset) + 1
+    if start == 0 and offset > TITLE_MAX_CHARS:
+        return None
+    end = text.find("\n", offset, start + TITLE_MAX_CHARS + 1)
+    end = end if end >= 0 else min(len(text), start + TITLE_MAX_CHARS + 1)
+    return (start, end) if end - start <= TITLE_MAX_CHARS else None
+
+
 def _title_line(ev: Evidence, m: Mention) -> bool:
     """A short line without a full stop that does not break off mid-clause or mid-figure
     ("…海外事業が422億" wraps a sentence of text from PDF)."""
     text = ev.texts[m.doc_id]
-    start, end = _line(text, m.start)
-    line = text[start:end].rstrip()
-    return (
-        end - start <= TITLE_MAX_CHARS
-        and "。" not in line
-        and not line.endswith(_OPEN_ENDINGS)
-        and not line[-1:].isdigit()
-    )
+    bounds = _short_line(text, m.start)
+    if bounds is None:
+        return False
+    line = text[bounds[0] : bounds[1]].rstrip()
+    return "。" not in line and not line.endswith(_OPEN_ENDINGS) and not line[-1:].isdigit()
 
 
 def _prose_line(ev: Evidence, m: Mention) -> bool:
@@ -301,10 +309,10 @@ def _paragraph_above(ev: Evidence, m: Mention) -> tuple[int, int] | None:
     """The line above the figure's line, past blank and label lines ("詳細:"), when the
     figure's own line may be a title (short, no full stop)."""
     text = ev.texts[m.doc_id]
-    start, end = _line(text, m.start)
-    if end - start > TITLE_MAX_CHARS or "。" in text[start:end]:
+    bounds = _short_line(text, m.start)
+    if bounds is None or "。" in text[bounds[0] : bounds[1]]:
         return None
-    above = start - 1
+    above = bounds[0] - 1
     while above > 0:
         a_start, a_end = _line(text, above - 1)
         if _LABEL_LINE.match(text[a_start:a_end]) or not text[a_start:a_end].strip():

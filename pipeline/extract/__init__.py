@@ -128,7 +128,8 @@ def _iso(value: date | None) -> str | None:
 def candidates(doc: DocumentText) -> tuple[list[Candidate], Context]:
     """The figures of a document on its normalised text, filtered and resolved."""
     text = doc.normalised.text
-    ctx = Context(text, doc.tokens, doc.published, dates.written_years(text))
+    months = dates.written_months(text) if doc.published is None else ()
+    ctx = Context(text, doc.tokens, doc.published, dates.written_years(text), months)
     tables = table_cells(text)
     masks = sorted(masked_spans(text) + tables.labels)
     found = find_candidates(ctx) + [(c, TABLE_CELL_PRIORITY) for c in tables.cells]

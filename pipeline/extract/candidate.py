@@ -22,6 +22,9 @@ class Context:
     doc_date: date | None
     #: explicit years written in the text, (offset, year), in text order
     written_years: tuple[tuple[int, int], ...] = ()
+    #: offsets and first days of the year-and-months written (2025年11月), in text order;
+    #: read only for documents without a date of their own
+    written_months: tuple[tuple[int, date], ...] = ()
 
 
 class Candidate(NamedTuple):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -326,14 +327,19 @@ def _month_range(m: re.Match[str], ctx: Context) -> Candidate | None:
 
 
 def _bare_day(m: re.Match[str], ctx: Context) -> Candidate | None:
-    """A day without its month belongs to the document's month (news: 東京都は25日、…)."""
+    """A day without its month belongs to the document's month (news: 東京都は25日、…);
+    in a document with no date of its own, to the month of the last full date written
+    before it ("2025年11月3日午前4時…。…5日午後2時時点で"), else it stays undated."""
     day = _int(m.group("day"))
-    if day is None or ctx.doc_date is None:
+    if day is None:
         return None
     if _FREQUENCY.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None  # 週1～2日: days counted (duration.days), not a date
+    month_of = ctx.doc_date or _last_written_month(ctx, m.start())
+    if month_of is None:
+        return _date_candidate(m, "date.day.v1", year_inferred=True)
     try:
-        d = date(ctx.doc_date.year, ctx.doc_date.month, day)
+        d = date(month_of.year, month_of.month, day)
     except ValueError:
         return None
     return _date_candidate(
@@ -344,6 +350,24 @@ def _bare_day(m: re.Match[str], ctx: Context) -> Candidate | None:
         date_precision=DatePrecision.DAY,
         year_inferred=True,
     )
+
+
+_FULL_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)年(?P<month>\d{1,2})月")
+
+
+def written_months(text: str) -> tuple[tuple[int, date], ...]:
+    """Each year-and-month written (2025年11月), for dating the bare days of a document
+    that carries no date of its own."""
+    return tuple(
+        (m.start(), date(int(m.group("year")), int(m.group("month")), 1))
+        for m in _FULL_MONTH.finditer(text)
+        if 1 <= int(m.group("month")) <= 12
+    )
+
+
+def _last_written_month(ctx: Context, before: int) -> date | None:
+    k = bisect_right(ctx.written_months, (before, date.min)) - 1
+    return ctx.written_months[k][1] if k >= 0 else None
 
 
 PATTERNS: list[Pattern] = [
