@@ -13,10 +13,9 @@ from collections import defaultdict
 from itertools import combinations
 
 from pipeline.checks.conversions import stated_rate
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import as_written, exact
 from pipeline.checks.restatements import DIFFERING_CLAIM_OVERLAP, same_claim
-from schemas.vocab import Status
 
 RULE = "restatement"
 #: NOTE: one subject's amounts in a document beyond which pairs are not compared: every
@@ -65,9 +64,9 @@ def check_currency_restatements(ev: Evidence) -> list[Finding]:
             expected = as_written(a, ev.approx_tolerance).scale(exact(rate))
             ok = expected.meets(b.interval)
             found.append(
-                finding(
+                verdict(
                     RULE,
-                    Status.PASS if ok else Status.FAIL,
+                    ok,
                     [a, b, rate_figure],
                     f"{a.mention.subject}'s {written(a)} (line {a.mention.line}) and "
                     f"{written(b)} (line {b.mention.line}) state one claim in two currencies; "

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from itertools import pairwise
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.patterns.check_cues import WEEKDAYS
 from schemas.vocab import Status
 
@@ -119,9 +119,9 @@ def _weekdays(ev: Evidence, dates: list[Figure]) -> list[Finding]:
             "; the text agrees." if ok else f", not a {w.group(1)}曜日 as written (line {m.line})."
         )
         found.append(
-            finding(
+            verdict(
                 RULE,
-                Status.PASS if ok else Status.FAIL,
+                ok,
                 [f],
                 message,
                 expected=f"{actual}曜日",

@@ -220,7 +220,14 @@ def finding(
 
 
 def verdict(
-    rule: str, ok: bool, figures: list[Figure], message: str, *, expected: str, observed: str
+    rule: str,
+    ok: bool,
+    figures: list[Figure],
+    message: str,
+    *,
+    expected: str,
+    observed: str,
+    version: int = 1,
 ) -> Finding:
     """A comparison that either agrees (pass) or does not (fail, an error)."""
     return finding(
@@ -230,6 +237,7 @@ def verdict(
         message,
         expected=expected,
         observed=observed,
+        version=version,
     )
 
 

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.patterns.check_cues import (
     CHANGE_BASES,
@@ -33,7 +33,6 @@ from pipeline.patterns.check_cues import (
     RELATIVE_PERIOD_WORDS,
 )
 from schemas.records import Mention
-from schemas.vocab import Status
 
 RULE = "growth"
 _AMOUNTS = {"money", "count", "quantity"}
@@ -168,9 +167,9 @@ def _change_findings(ev: Evidence, figures: list[Figure]) -> list[Finding]:
             f"the stated {written(rate)} {'agrees' if ok else 'does not agree'}."
         )
         found.append(
-            finding(
+            verdict(
                 RULE,
-                Status.PASS if ok else Status.FAIL,
+                ok,
                 [rate, change, level],
                 message,
                 expected=f"{change_rate} %",

@@ -19,6 +19,7 @@ from pipeline.checks.evidence import (
     Finding,
     amount,
     finding,
+    verdict,
     written,
 )
 from pipeline.checks.intervals import strict
@@ -240,9 +241,9 @@ def _sum_finding(
         f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
         f"its parts {expression} ({summed} vs {total.interval} {unit}){note}."
     )
-    return finding(
+    return verdict(
         RULE,
-        Status.PASS if ok else Status.FAIL,
+        ok,
         [total, *parts],
         message,
         expected=f"{total.interval} {unit}",

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.patterns.check_cues import TABLE_RATE_HEADERS
 from pipeline.table_layout import Table, locate, tables
-from schemas.vocab import Status
 
 RULE = "growth"
 _AMOUNTS = {"money", "count", "quantity"}
@@ -57,9 +56,9 @@ def _verdict(ev: Evidence, rate: Figure, earlier: Figure, later: Figure) -> Find
         f"is a change of {change} %; the stated {written(rate)} "
         + (f"agrees (read as a {reading})." if reading else "does not agree.")
     )
-    return finding(
+    return verdict(
         RULE,
-        Status.PASS if reading else Status.FAIL,
+        reading is not None,
         [rate, later, earlier],
         message,
         expected=f"{change} %",

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import reduce
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import strict
 from pipeline.patterns.check_cues import SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS
 from pipeline.table_layout import Cell, label_is, locate, tables
-from schemas.vocab import Status
 
 RULE = "sum"
 _SUMMABLE = {"money", "count", "quantity"}
@@ -51,9 +50,9 @@ def _verdict(total: Figure, parts: list[Figure], tol: float) -> Finding:
     stated = strict(total, tol)
     ok = same and summed.meets(stated)
     expression = " + ".join(written(p) for p in parts)
-    return finding(
+    return verdict(
         RULE,
-        Status.PASS if ok else Status.FAIL,
+        ok,
         [total, *parts],
         f"The table's total {written(total)} (line {m.line}) "
         f"{'equals' if ok else 'does not equal'} the sum of the cells above it: "
