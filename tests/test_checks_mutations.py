@@ -150,6 +150,8 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
         ("国内80件と海外20件の合計100件。", ["pass"]),
         # 計画 is not 計
         ("売上高は100億円、営業利益は10億円で、計画を上回った。", []),
+        # nor do 設計 or 統計 end in a total word
+        ("費用は工事120億円、調査30億円、設計150億円となった。", []),
     ],
 )
 def test_marked_sums(run_text, text, statuses):

@@ -116,6 +116,8 @@ def _part_and_named_whole(
         return None, None
     part = amounts[0]
     noun = named.group("whole").lstrip("全総")
+    if len(noun) < 2:
+        return None, None
     sentence_start = ev.sentence_span(s)[0]
     earlier = [
         f
@@ -123,7 +125,6 @@ def _part_and_named_whole(
         if f.mention.end <= sentence_start
         and (f.mention.kind, f.mention.unit) == (part.mention.kind, part.mention.unit)
         and (f.mention.value or 0) > (part.mention.value or 0)
-        and len(noun) >= 2
         and noun in (f.mention.measure or "")
     ]
     return (part, earlier[-1]) if earlier else (None, None)

@@ -46,8 +46,16 @@ _NAMED_BREAKDOWN = re.compile(
 _CHANGE_AFTER = re.compile(
     rf"\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)}|の?\s?(?:{'|'.join(CHANGE_DIRECTIONS)}))"
 )
-#: "…3,200棟の計3,770棟", "…と合わせ計": a total written after the parts it sums
-_SUMMED_BEFORE = re.compile(r"(?:の|で|、)?\s?(?:合計|総計|計)\s?(?:約)?\s?$")
+#: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約"); a
+#: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
+_TOTAL_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(w) if len(w) > 1 else rf"(?<![\u4e00-\u9fff々]){re.escape(w)}"
+        for w in sorted(TOTAL_MARKERS, key=len, reverse=True)
+    )
+    + r")\s?(?:約)?\s?$"
+)
 #: what joins two listed parts: "全壊120棟、半壊450棟", "国内80件と海外20件"
 _LIST_JOINER = re.compile(r"[、，,・]|と|や|及び|および")
 #: NOTE: characters between two listed parts (a label such as 一部損壊 and a comma)
@@ -61,8 +69,7 @@ def _is_total(ev: Evidence, figures: list[Figure], i: int) -> bool:
     """Written after 合計/累計/計 …, or in brackets right after such a total (its conversion)."""
     m = figures[i].mention
     text = ev.texts[m.doc_id]
-    before = text[max(0, m.start - 6) : m.start].replace("*", "").rstrip()
-    if before.removesuffix("約").rstrip().endswith(TOTAL_MARKERS):
+    if _TOTAL_BEFORE.search(text[max(0, m.start - 8) : m.start].replace("*", "")):
         return True
     if _BREAKDOWN_NEXT.match(text, m.end):
         return True
@@ -125,7 +132,7 @@ def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figu
     listed right before "の計" in its sentence, each a short label away from the next."""
     total = figures[i].mention
     text = ev.texts[total.doc_id]
-    if not _SUMMED_BEFORE.search(text[max(0, total.start - 6) : total.start]):
+    if not _TOTAL_BEFORE.search(text[max(0, total.start - 8) : total.start]):
         return []
     sentence_start = ev.sentence_span(total)[0]
     parts: list[Figure] = []
