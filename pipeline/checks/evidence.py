@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from pipeline.checks.intervals import Interval, interval
-from pipeline.patterns.check_cues import APPROX_TOLERANCE
+from pipeline.patterns.check_cues import APPROX_TOLERANCE, TOTAL_MARKERS
 from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
@@ -21,6 +21,16 @@ _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
 _SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
 _SECTION_LINE = re.compile(rf"(?m)^[{re.escape(''.join(sorted(_SECTION_MARKS)))}]")
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
+#: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約"); a
+#: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
+_TOTAL_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(w) if len(w) > 1 else rf"(?<![\u4e00-\u9fff々]){re.escape(w)}"
+        for w in sorted(TOTAL_MARKERS, key=len, reverse=True)
+    )
+    + r")\s?(?:約)?\s?$"
+)
 
 
 @dataclass(frozen=True)
@@ -138,6 +148,17 @@ class Evidence:
 
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
+
+    def dated_apart(self, a: Mention, b: Mention) -> bool:
+        """Whether the two figures' sentences are dated to different days: they tell of
+        different events."""
+        da, db = self.dates_in_sentence(a), self.dates_in_sentence(b)
+        return bool(da and db and not da & db)
+
+    def total_word_before(self, m: Mention) -> bool:
+        """Whether a total word (合計, 計, 累計 …) stands right before the figure."""
+        text = self.texts[m.doc_id]
+        return bool(_TOTAL_BEFORE.search(text[max(0, m.start - 8) : m.start].replace("*", "")))
 
     def between(self, a: Mention, b: Mention) -> str:
         return self.texts[a.doc_id][a.end : b.start]

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.headline_pairs import headline_pairs
 from pipeline.checks.intervals import Interval, stated_value, strict
 from pipeline.patterns.check_cues import (
     DECREASE_WORDS,
@@ -35,6 +36,8 @@ _DECREASE_AFTER = re.compile(
 )
 _PERIOD_WORDS = re.compile(RELATIVE_PERIOD_WORDS)
 _SCALE_CHARS = frozenset(SCALE_WORDS) | frozenset(SMALL_SCALES)
+#: which way a bound opens: "以上" and "超" both state a floor
+_DIRECTION = {"ge": "floor", "gt": "floor", "le": "ceiling", "lt": "ceiling"}
 _KINDS = {"money", "count", "quantity", "percent", "duration", "ratio"}
 #: NOTE: share of context words two sentences must have in common to state one claim;
 #: figures that differ must also name what they count (an object) and overlap more
@@ -62,17 +65,11 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
-def _different_days(ev: Evidence, ma: Mention, mb: Mention) -> bool:
-    """Sentences dated to different days tell of different events."""
-    da, db = ev.dates_in_sentence(ma), ev.dates_in_sentence(mb)
-    return bool(da and db and not da & db)
-
-
 def _different_events(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     """Figures under different headings or dated to different days are different claims."""
     if ma.doc_id == mb.doc_id and ev.section_of(ma) != ev.section_of(mb):
         return True
-    return _different_days(ev, ma, mb)
+    return ev.dated_apart(ma, mb)
 
 
 def _key(f: Figure) -> tuple:
@@ -128,24 +125,21 @@ def _content(words: frozenset[str]) -> frozenset[str]:
 
 
 def _similar_pairs(
-    ev: Evidence, figures: list[Figure], paired: set[str]
+    ev: Evidence, figures: list[Figure], paired: set[str], words: dict[str, frozenset[str]]
 ) -> list[tuple[Figure, Figure]]:
     """Each figure no other pairing ties to anything, with the most similar statement of
     its document, subject, kind, unit and object that gives another number ("25万トン"
     in the highlights, "35万トン" in the body): a possible restatement, too weakly tied
     for a fail.  Both must name what they count (an object) or measure the same thing;
     figures of sentences dated to different days, or naming entities the other does not
-    ("日本にマスク100万枚", "韓国にマスク50万枚"), are left apart."""
+    ("日本にマスク100万枚", "韓国にマスク50万枚"), are left apart.  ``words`` holds each
+    figure's sentence words without figure tails (by figure id)."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         m = f.mention
         what = ("object", m.object) if m.object else ("measure", m.measure) if m.measure else None
         if what is not None:
             groups[(m.doc_id, *_key(f)[:3], what)].append(f)
-    words = {}
-    for group in groups.values():
-        for f in group:
-            words[f.id] = _content(ev.context_words(f.mention))
     pairs = []
     for group in groups.values():
         if not 2 <= len(group) <= SIMILAR_GROUP_MAX:
@@ -167,7 +161,7 @@ def _similar_pairs(
                     or overlap <= score
                     or shared < SIMILAR_CLAIM_SHARED_WORDS
                     or _same_sentence(ev, ma, mb)
-                    or _different_days(ev, ma, mb)
+                    or ev.dated_apart(ma, mb)
                     or not _compatible_parties(ev, ma, mb)
                     or _apart_sections(ev, ma, mb)
                 ):
@@ -213,7 +207,7 @@ def _echoed_pairs(
                     for a in group
                     if a.mention.doc_id != mb.doc_id
                     and a.mention.value != mb.value
-                    and not _different_days(ev, a.mention, mb)
+                    and not ev.dated_apart(a.mention, mb)
                 ),
                 None,
             )
@@ -338,9 +332,7 @@ def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
     """
     ma, mb = a.mention, b.mention
     if same_doc:
-        return (
-            ma.subject == mb.subject and ma.object == mb.object and not _different_days(ev, ma, mb)
-        )
+        return ma.subject == mb.subject and ma.object == mb.object and not ev.dated_apart(ma, mb)
     dated = ma.as_of and mb.as_of and ma.as_of != mb.as_of
     return ma.value == mb.value or bool(dated)
 
@@ -538,7 +530,13 @@ def check_restatements(ev: Evidence) -> list[Finding]:
             found.append(_compare(ev, a, b, version=2, across=True))
     paired = {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
-    for a, b in _similar_pairs(ev, every, paired):
+    content = {f.id: _content(ev.context_words(f.mention)) for f in every}
+    for a, b in headline_pairs(ev, every, content):
+        if frozenset((a.id, b.id)) not in seen:
+            seen.add(frozenset((a.id, b.id)))
+            paired.update((a.id, b.id))
+            found.append(_compare(ev, a, b, version=5, weak=True, headline=True))
+    for a, b in _similar_pairs(ev, every, paired, content):
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
             found.append(_compare(ev, a, b, version=4, weak=True))
@@ -550,9 +548,10 @@ def check_restatements(ev: Evidence) -> list[Finding]:
 
 
 def _agree(a: Figure, b: Figure, tol: float) -> bool:
-    """Same bound on both sides: the numbers must agree; otherwise the intervals meet."""
+    """Bounds of one direction on both sides ("300 以上" and "300 を超える"): the numbers
+    must agree; otherwise the intervals meet."""
     ma, mb = a.mention, b.mention
-    if ma.bound == mb.bound and ma.bound not in (None, "eq", "range"):
+    if _DIRECTION.get(ma.bound) and _DIRECTION.get(ma.bound) == _DIRECTION.get(mb.bound):
         return stated_value(a, tol).meets(stated_value(b, tol))
     return strict(a, tol).meets(strict(b, tol))
 
@@ -580,6 +579,7 @@ def _compare(
     version: int = 1,
     across: bool = False,
     weak: bool = False,
+    headline: bool = False,
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
     warning when the tie between them is weak (``weak``: similar sentences) or only a
@@ -603,6 +603,13 @@ def _compare(
         message = (
             f"{what} is {written(a)} as of {ma.as_of} and {written(b)} as of {mb.as_of}: "
             "the figure changed over time."
+        )
+    elif headline:
+        status = Status.WARN
+        message = (
+            f"{what} is stated as {written(a)} in a headline (line {ma.line}) and as "
+            f"{written(b)} in the text under it (line {mb.line}); if the headline sums up "
+            "that sentence, one of them is wrong."
         )
     elif weak:
         status = Status.WARN

@@ -30,7 +30,6 @@ from pipeline.patterns.check_cues import (
     EXHAUSTIVE_BREAKDOWN_MARKERS,
     IMPLICIT_PARTS_MAX,
     SUM_WINDOW_SENTENCES,
-    TOTAL_MARKERS,
     TOTAL_THEN_BREAKDOWN,
 )
 from schemas.vocab import Status
@@ -46,16 +45,6 @@ _NAMED_BREAKDOWN = re.compile(
 _CHANGE_AFTER = re.compile(
     rf"\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)}|の?\s?(?:{'|'.join(CHANGE_DIRECTIONS)}))"
 )
-#: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約"); a
-#: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
-_TOTAL_BEFORE = re.compile(
-    "(?:"
-    + "|".join(
-        re.escape(w) if len(w) > 1 else rf"(?<![\u4e00-\u9fff々]){re.escape(w)}"
-        for w in sorted(TOTAL_MARKERS, key=len, reverse=True)
-    )
-    + r")\s?(?:約)?\s?$"
-)
 #: what joins two listed parts: "全壊120棟、半壊450棟", "国内80件と海外20件"
 _LIST_JOINER = re.compile(r"[、，,・]|と|や|及び|および")
 #: NOTE: characters between two listed parts (a label such as 一部損壊 and a comma)
@@ -69,7 +58,7 @@ def _is_total(ev: Evidence, figures: list[Figure], i: int) -> bool:
     """Written after 合計/累計/計 …, or in brackets right after such a total (its conversion)."""
     m = figures[i].mention
     text = ev.texts[m.doc_id]
-    if _TOTAL_BEFORE.search(text[max(0, m.start - 8) : m.start].replace("*", "")):
+    if ev.total_word_before(m):
         return True
     if _BREAKDOWN_NEXT.match(text, m.end):
         return True
@@ -132,7 +121,7 @@ def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figu
     listed right before "の計" in its sentence, each a short label away from the next."""
     total = figures[i].mention
     text = ev.texts[total.doc_id]
-    if not _TOTAL_BEFORE.search(text[max(0, total.start - 8) : total.start]):
+    if not ev.total_word_before(total):
         return []
     sentence_start = ev.sentence_span(total)[0]
     parts: list[Figure] = []

@@ -1,0 +1,165 @@
+"""Which figure of a section's body a headline's figure restates.
+
+Press releases head each section with a short line that repeats the section's key
+figures ("オンライン診療サービスを展開、中国全土で 3,000 万人以上がアクセス") and state them
+again in the prose under it.  When the two agree another pairing already ties them
+(the numbers are equal); when one was changed, nothing else does: the words around
+the two differ ("ライブ配信アカウント数" in the headline, "新規配信アカウント数" in the
+body) and headlines seldom name what they count.  The headline's place ties them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+
+from pipeline.checks.evidence import Evidence, Figure
+from pipeline.patterns.cues import SCALE_WORDS, SMALL_SCALES
+from pipeline.patterns.entity_cues import HEADING_MARKS
+from schemas.records import Mention
+
+#: NOTE: a headline is a line this short that does not end a sentence with 。
+HEADLINE_MAX_CHARS = 80
+#: NOTE: how far below its headline a section's body is looked for
+BODY_MAX_CHARS = 4000
+#: NOTE: character pairs of content words the headline's sentence and the body's must
+#: share, and the share of the shorter one's pairs that is.  Pairs, not words: without a
+#: tokeniser here, "オンライン診療サービス" and "オンライン診療所" are two different words
+HEADLINE_SHARED_PAIRS = 3
+HEADLINE_OVERLAP = 0.3
+#: NOTE: of several figures of one unit in the body's sentence, the one restating the
+#: headline's names a like measure: this share of character pairs in common
+MEASURE_LIKENESS = 0.5
+#: a line ending in one of these breaks off mid-sentence (text wrapped from a PDF)
+_OPEN_ENDINGS = tuple("、，,はがをの") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
+#: lines that open a section, a bullet or a table row: a body ends there
+_SECTION_OPENINGS = (*HEADING_MARKS, "・", "#", "|", "｜")
+
+
+def _line_at(text: str, offset: int, limit: int) -> tuple[int, int]:
+    """The line holding ``offset``, searched no further than ``limit`` characters."""
+    start = text.rfind("\n", max(0, offset - limit), offset) + 1
+    end = text.find("\n", offset, offset + limit)
+    return start, end if end >= 0 else min(len(text), offset + limit)
+
+
+def _is_headline(line: str) -> bool:
+    line = line.strip()
+    return (
+        0 < len(line) <= HEADLINE_MAX_CHARS
+        and not line.endswith(("。", "."))
+        and not line.endswith(_OPEN_ENDINGS)
+        and not line[-1].isdigit()
+        and not line.startswith(("|", "｜"))
+    )
+
+
+def section_body(text: str, m: Mention) -> tuple[int, int] | None:
+    """Where the prose under a figure's headline line runs: from the next line to the
+    next headline, heading or bullet.  None when the figure's line is no headline or no
+    prose follows it."""
+    start, end = _line_at(text, m.start, HEADLINE_MAX_CHARS + 1)
+    if not _is_headline(text[start:end]):
+        return None
+    body_start, at, limit = None, end + 1, min(len(text), end + 1 + BODY_MAX_CHARS)
+    while at < limit:
+        line_end = text.find("\n", at, limit)
+        line_end = line_end if line_end >= 0 else limit
+        line = text[at:line_end].strip()
+        if line:
+            if line.startswith(_SECTION_OPENINGS) or _is_headline(line):
+                break
+            body_start = at if body_start is None else body_start
+        at = line_end + 1
+    if body_start is None:
+        return None
+    return body_start, min(at, limit)
+
+
+def _bigrams(words: str) -> set[str]:
+    return {words[i : i + 2] for i in range(len(words) - 1)}
+
+
+def _word_pairs(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(pair for word in words for pair in _bigrams(word))
+
+
+def _likeness(a: Mention, b: Mention) -> float:
+    """How alike two figures' measures or objects read (0 when either names none)."""
+    wa, wb = _bigrams(a.measure or a.object or ""), _bigrams(b.measure or b.object or "")
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) if wa and wb else 0.0
+
+
+def _either_or_same(a: str | None, b: str | None) -> bool:
+    """Equal, or one of the two not named: headlines leave out what the text names."""
+    return a == b or not (a and b)
+
+
+def _restating(
+    ev: Evidence, headline: Figure, body: list[Figure], words: dict[str, frozenset[str]]
+) -> Figure | None:
+    """The body figure that restates the headline's, in the body sentence most like the
+    headline's; None when a body figure gives the same number (restated as written) or
+    which one restates it is unclear."""
+    mh = headline.mention
+    same_unit = [f for f in body if (f.mention.kind, f.mention.unit) == (mh.kind, mh.unit)]
+    if any(f.mention.value == mh.value for f in same_unit):
+        return None
+    alike = [
+        f
+        for f in same_unit
+        if f.mention.bound != "range"
+        and _either_or_same(f.mention.subject, mh.subject)
+        and _either_or_same(f.mention.object, mh.object)
+    ]
+    if not alike:
+        return None
+    if ev.total_word_before(mh):
+        # "合計 46 万食以上" heads a section whose prose lists the parts: only a total
+        # restates it
+        alike = [f for f in alike if ev.total_word_before(f.mention)]
+    by_sentence: dict[tuple[int, int], list[Figure]] = defaultdict(list)
+    for f in alike:
+        by_sentence[ev.sentence_span(f.mention)].append(f)
+    own = _word_pairs(words[mh.mention_id])
+    best, best_score = None, (0.0, 0)
+    for members in by_sentence.values():
+        theirs = _word_pairs(words[members[0].mention.mention_id])
+        shared = len(own & theirs)
+        score = (shared / max(1, min(len(own), len(theirs))), shared)
+        if shared >= HEADLINE_SHARED_PAIRS and score[0] >= HEADLINE_OVERLAP and score > best_score:
+            best, best_score = members, score
+    if best is None:
+        return None
+    if len(best) == 1:
+        return best[0]
+    likeness = sorted(((_likeness(f.mention, mh), i) for i, f in enumerate(best)), reverse=True)
+    top, runner_up = likeness[0], likeness[1]
+    return best[top[1]] if top[0] >= MEASURE_LIKENESS and top[0] > runner_up[0] else None
+
+
+def headline_pairs(
+    ev: Evidence,
+    figures: list[Figure],
+    content: dict[str, frozenset[str]],
+) -> list[tuple[Figure, Figure]]:
+    """Each headline figure with the figure of the prose under the headline that
+    restates it and gives another number.  ``content`` holds each
+    figure's sentence words (by figure id)."""
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        by_doc[f.mention.doc_id].append(f)
+    pairs = []
+    for doc_id, members in by_doc.items():
+        text = ev.texts[doc_id]
+        members.sort(key=lambda f: f.mention.start)
+        starts = [f.mention.start for f in members]
+        for headline in members:
+            span = section_body(text, headline.mention)
+            if span is None:
+                continue
+            body = members[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
+            restated = _restating(ev, headline, body, content) if body else None
+            if restated is not None and not ev.dated_apart(headline.mention, restated.mention):
+                pairs.append((headline, restated))
+    return pairs
