@@ -98,3 +98,15 @@ def test_a_restated_floor_written_two_ways_agrees(run_text):
         "ミライ電機の取り組みには、300 を超える販売店が参加した。",
     )
     assert [status for _, status, _ in found] == ["pass"]
+
+
+def test_the_next_sections_headline_is_no_title_of_the_paragraph_above(run_text):
+    """A headline under a paragraph heads the prose below it; it does not restate the
+    paragraph above (which a link's title after "詳細:" does)."""
+    text = (
+        "ミライ電機の売上高は1,245億円、営業利益は132億円となりました。\n\n"
+        "ミライ電機、通期予想を上方修正、純利益は過去最高の180億円へ\n\n"
+        "ミライ電機は通期の純利益を180億円（従来予想165億円）と見込みます。"
+    )
+    found = [c for c in run_text(text).checks if c.rule == "restatement"]
+    assert [c.status for c in found if c.status != "pass"] == []

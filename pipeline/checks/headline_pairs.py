@@ -96,11 +96,20 @@ def _either_or_same(a: str | None, b: str | None) -> bool:
 
 
 def _restating(
-    ev: Evidence, headline: Figure, body: list[Figure], words: dict[str, frozenset[str]]
+    ev: Evidence,
+    headline: Figure,
+    peers: list[Figure],
+    body: list[Figure],
+    words: dict[str, frozenset[str]],
 ) -> Figure | None:
-    """The body figure that restates the headline's, in the body sentence most like the
-    headline's; None when a body figure gives the same number (restated as written) or
-    which one restates it is unclear."""
+    """The body figure that restates the headline's; None when a body figure gives the
+    same number (restated as written) or which one restates it is unclear.
+
+    ``peers``: the figures of the headline's kind and unit on its line, in order.  The one
+    body figure that names the headline's object restates it; otherwise the figure is
+    in the body sentence most like the headline's, where several of its kind and unit
+    are told apart by their order (as many as on the headline's line) or their measure.
+    """
     mh = headline.mention
     same_unit = [f for f in body if (f.mention.kind, f.mention.unit) == (mh.kind, mh.unit)]
     if any(f.mention.value == mh.value for f in same_unit):
@@ -112,30 +121,43 @@ def _restating(
         and _either_or_same(f.mention.subject, mh.subject)
         and _either_or_same(f.mention.object, mh.object)
     ]
-    if not alike:
-        return None
     if ev.total_word_before(mh):
         # "合計 46 万食以上" heads a section whose prose lists the parts: only a total
         # restates it
         alike = [f for f in alike if ev.total_word_before(f.mention)]
-    by_sentence: dict[tuple[int, int], list[Figure]] = defaultdict(list)
-    for f in alike:
-        by_sentence[ev.sentence_span(f.mention)].append(f)
+    named = [f for f in alike if mh.object and f.mention.object == mh.object]
+    if len(named) == 1:
+        return named[0]
+    sentence = _most_alike_sentence(ev, mh, alike, words)
+    if sentence is None:
+        return None
+    in_sentence = [f for f in same_unit if ev.sentence_span(f.mention) == sentence]
+    candidates = [f for f in in_sentence if f in alike]
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(in_sentence) == len(peers) > 1:
+        by_order = in_sentence[peers.index(headline)]
+        return by_order if by_order in candidates else None
+    likeness = sorted(
+        ((_likeness(f.mention, mh), i) for i, f in enumerate(candidates)), reverse=True
+    )
+    top, runner_up = likeness[0], likeness[1]
+    return candidates[top[1]] if top[0] >= MEASURE_LIKENESS and top[0] > runner_up[0] else None
+
+
+def _most_alike_sentence(
+    ev: Evidence, mh: Mention, alike: list[Figure], words: dict[str, frozenset[str]]
+) -> tuple[int, int] | None:
+    """The sentence of one of ``alike`` that shares the most of the headline's words."""
     own = _word_pairs(words[mh.mention_id])
     best, best_score = None, (0.0, 0)
-    for members in by_sentence.values():
-        theirs = _word_pairs(words[members[0].mention.mention_id])
+    for f in alike:
+        theirs = _word_pairs(words[f.id])
         shared = len(own & theirs)
         score = (shared / max(1, min(len(own), len(theirs))), shared)
         if shared >= HEADLINE_SHARED_PAIRS and score[0] >= HEADLINE_OVERLAP and score > best_score:
-            best, best_score = members, score
-    if best is None:
-        return None
-    if len(best) == 1:
-        return best[0]
-    likeness = sorted(((_likeness(f.mention, mh), i) for i, f in enumerate(best)), reverse=True)
-    top, runner_up = likeness[0], likeness[1]
-    return best[top[1]] if top[0] >= MEASURE_LIKENESS and top[0] > runner_up[0] else None
+            best, best_score = ev.sentence_span(f.mention), score
+    return best
 
 
 def headline_pairs(
@@ -159,7 +181,16 @@ def headline_pairs(
             if span is None:
                 continue
             body = members[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
-            restated = _restating(ev, headline, body, content) if body else None
+            if not body:
+                continue
+            line = _line_at(text, headline.mention.start, HEADLINE_MAX_CHARS + 1)
+            what = (headline.mention.kind, headline.mention.unit)
+            peers = [
+                f
+                for f in members[bisect_left(starts, line[0]) : bisect_left(starts, line[1])]
+                if (f.mention.kind, f.mention.unit) == what
+            ]
+            restated = _restating(ev, headline, peers, body, content)
             if restated is not None and not ev.dated_apart(headline.mention, restated.mention):
                 pairs.append((headline, restated))
     return pairs

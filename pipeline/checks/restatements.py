@@ -18,7 +18,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
-from pipeline.checks.headline_pairs import headline_pairs
+from pipeline.checks.headline_pairs import headline_pairs, section_body
 from pipeline.checks.intervals import Interval, stated_value, strict
 from pipeline.patterns.check_cues import (
     DECREASE_WORDS,
@@ -227,7 +227,7 @@ def _title_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Figure
     pairs = []
     for b in group:
         mb = b.mention
-        above = _paragraph_above(ev, mb) if _title_line(ev, mb) else None
+        above = _paragraph_above(ev, mb) if _link_title(ev, mb) else None
         if above is None:
             continue
         pairs += [
@@ -260,6 +260,20 @@ def _title_line(ev: Evidence, m: Mention) -> bool:
         return False
     line = text[bounds[0] : bounds[1]].rstrip()
     return "。" not in line and not line.endswith(_OPEN_ENDINGS) and not line[-1:].isdigit()
+
+
+def _link_title(ev: Evidence, m: Mention) -> bool:
+    """A title line that names what the paragraph above it says: after a label line
+    ("詳細:"), or followed by no prose of its own.  A short line with prose under it is
+    the headline of that prose (the next section's), which ``headline_pairs`` reads."""
+    if not _title_line(ev, m):
+        return False
+    text = ev.texts[m.doc_id]
+    start, _ = _line(text, m.start)
+    # a label is a short line, perhaps past blank ones: a short stretch above says
+    above = text[max(0, start - TITLE_MAX_CHARS) : start].rstrip()
+    label = above[above.rfind("\n") + 1 :]
+    return bool(_LABEL_LINE.match(label)) or section_body(text, m) is None
 
 
 def _prose_line(ev: Evidence, m: Mention) -> bool:
