@@ -489,6 +489,9 @@ def test_as_of_phrase_sets_as_of_for_figures_in_its_sentence(mentions_of):
         ("20～69歳の就業者1,000人", "20～69歳", "就業者"),
         ("N95マスク100万枚", "100万枚", "N95マスク"),
         ("A4用紙500枚", "500枚", "A4用紙"),
+        # what an amount is divided by is not what it pays for
+        ("1世帯当たり302,145円となり", "302,145円", None),
+        ("1人あたり5万円を支給", "5万円", None),
     ],
 )
 def test_object_is_the_noun_written_next_to_the_number(mentions_of, phrase, surface, obj):

@@ -23,6 +23,9 @@ MEASURES = [
     ("約7割が満足と回答した。", "7割", None),
     # a comparison base and a change's direction are not what a rate measures
     ("前年同月比は2.9%の上昇となった。", "2.9%", None),
+    # nor how a rate is adjusted (実質, 名目) after its comparison base
+    ("物価は前年同月比実質1.2%の増加。", "1.2%", "物価"),
+    ("消費支出は302,145円で、前年同月比実質1.2%の増加。", "1.2%", "消費支出"),
     # a list's うち is not part of what is measured
     ("受注残高は約1.2兆円、うち海外向けが7,800億円を占める。", "7,800億円", "海外向け"),
     # nothing the clause is about: no measure

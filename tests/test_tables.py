@@ -196,3 +196,22 @@ def test_a_cell_measures_its_header_and_its_row(run_text):
 def test_a_table_total_restates_the_text(run_text, prose, status):
     result = run_text(SEGMENT_TABLE.format(prose=prose))
     assert [c.status for c in result.checks if c.rule_version == "restatement.v2"] == [status]
+
+
+SHARES = """消費支出は1世帯当たり302,145円、前年同月比1.2%の増加
+
+| 費目 | 金額（円） | 構成比（％） |
+|---|---|---|
+| 食料 | 85,420 | 28.3 |
+| その他 | 216,725 | 71.7 |
+| 合計 | 302,145 | 100.0 |
+"""
+
+
+def test_a_share_column_is_no_change_rate_of_the_same_total(run_text):
+    """The total row shares 302,145 with the headline, but its 100.0 is the total's share
+    (構成比), not the headline's change rate: the two percents are not one claim."""
+    result = run_text(SHARES)
+    cells = {m.surface: m.measure for m in result.mentions if m.rule == "table.cell.v1"}
+    assert cells["100.0"] == "構成比" and cells["28.3"] == "食料の構成比"
+    assert [c.status for c in result.checks if c.rule == "restatement" and c.status != "pass"] == []

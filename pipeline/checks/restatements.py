@@ -346,9 +346,20 @@ def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
     """
     ma, mb = a.mention, b.mention
     if same_doc:
-        return ma.subject == mb.subject and ma.object == mb.object and not ev.dated_apart(ma, mb)
+        return (
+            ma.subject == mb.subject
+            and ma.object == mb.object
+            and _measures_meet(ma.measure, mb.measure)
+            and not ev.dated_apart(ma, mb)
+        )
     dated = ma.as_of and mb.as_of and ma.as_of != mb.as_of
     return ma.value == mb.value or bool(dated)
+
+
+def _measures_meet(a: str | None, b: str | None) -> bool:
+    """Measures that may be one: either unnamed, or one the other's qualified form
+    (売上高 and 2026年3月期中間期の売上高); not 消費支出 and a table's 構成比."""
+    return not a or not b or a.endswith(b) or b.endswith(a)
 
 
 def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:

@@ -90,6 +90,8 @@ def _compound_from(ctx: Context, i: int | None, step: int) -> str | None:
     words = "".join(tokens.surface(k) for k in picked)
     if words.endswith(entity_cues.COMPARISON_ENDING):
         return None  # 前期末比120名: what the figure is compared with, not what it counts
+    if words.endswith(entity_cues.PER_UNIT_ENDINGS):
+        return None  # 1世帯当たり302,145円: what the figure is divided by
     # a compound that is only a number or a suffix names nothing
     return (
         words

@@ -18,7 +18,7 @@ import numpy as np
 
 from pipeline.link.attribution import Occurrence
 from pipeline.patterns import entity_cues as cues
-from pipeline.patterns.check_cues import DECREASE_WORDS, INCREASE_WORDS
+from pipeline.patterns.check_cues import CHANGE_BASES, DECREASE_WORDS, INCREASE_WORDS
 from pipeline.patterns.cues import PREFIX_MODIFIERS
 from pipeline.tokenise import Tokens
 
@@ -134,17 +134,33 @@ def measure_of(
             if k < len(runs) - 1:
                 # the name as written, which a run may only be part of (ジャック・マー…)
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
-        elif not named_or_dated.covers(a, b):
-            # "1日あたり約" measures what follows the modifier, not the modifier; and
-            # "前年同月比は2.9%" names what the figure is compared with, not what it is of
-            words = _without_modifiers(text[a:b])
-            if (
-                words
-                and words not in cues.MEASURE_STOPWORDS
-                and not words.endswith(cues.COMPARISON_ENDING)
-            ):
-                kept.append(words)
+        elif not named_or_dated.covers(a, b) and (words := _measured(text[a:b])):
+            kept.append(words)
     return Measure("の".join(kept) if kept else None, owner)
+
+
+#: comparison bases a label may open with (前年同月比実質): what follows is the label
+_COMPARISON_OPENERS = tuple(sorted((b for b in CHANGE_BASES if len(b) > 1), key=len, reverse=True))
+
+
+def _measured(words: str) -> str | None:
+    """What a noun run says is measured, or None when it says nothing of that.
+
+    "1日あたり約" measures what follows the modifier, not the modifier; "前年同月比は
+    2.9%" names what the figure is compared with, not what it is of; "前年同月比実質
+    1.2%" only how it is adjusted.
+    """
+    words = _without_modifiers(words)
+    base = next((b for b in _COMPARISON_OPENERS if words.startswith(b)), "")
+    words = words[len(base) :]
+    if (
+        not words
+        or words in cues.MEASURE_STOPWORDS
+        or words in cues.MEASURE_QUALIFIERS
+        or words.endswith(cues.COMPARISON_ENDING)
+    ):
+        return None
+    return words
 
 
 def _without_modifiers(words: str) -> str:
@@ -167,15 +183,10 @@ def label_of(text: str, tokens: Tokens, start: int, end: int, skipped: SpanSet) 
     i = tokens.index_ending_at(start)
     if i is not None and _is_noun(tokens, i) and not tokens.pos(i).startswith("名詞-数詞"):
         a, b = _noun_runs(tokens, i)[-1]
-        # 前年比10%: a comparison, not what the rate is of
-        words = _without_modifiers(text[a:b])
-        if (
-            words
-            and not skipped.covers(a, b)
-            and not words.endswith(cues.COMPARISON_ENDING)
-            # "（同12.5%減）": 同 repeats the comparison before it; it labels nothing
-            and words not in cues.MEASURE_STOPWORDS
-        ):
+        # 前年比10%: a comparison, not what the rate is of; "（同12.5%減）": 同 repeats
+        # the comparison before it
+        words = _measured(text[a:b])
+        if words and not skipped.covers(a, b):
             return words
     if text.startswith("の", end):
         after = _noun_run_from(tokens, tokens.index_starting_at(end + 1))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pipeline.patterns.check_cues import SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS
-from pipeline.patterns.entity_cues import COMPARISON_ENDING
+from pipeline.patterns.entity_cues import COMPARISON_ENDING, SHARE_ENDINGS
 from pipeline.table_layout import Table, header_cell, label_is, locate, without_bracket
 
 _DIGIT = re.compile(r"\d")
@@ -25,7 +25,11 @@ def table_measure(text: str, layout: list[Table], offset: int) -> str | None:
     if cell is None:
         return None
     header = without_bracket(header_cell(text, cell.table, cell.column))
-    if not header or _DIGIT.search(header) or header.endswith(COMPARISON_ENDING):
+    if (
+        not header
+        or _DIGIT.search(header)
+        or (header.endswith(COMPARISON_ENDING) and not header.endswith(SHARE_ENDINGS))
+    ):
         return None
     label = without_bracket(cell.label)
     if not label or label_is(label, TOTAL_ROW_LABELS + SUBTOTAL_ROW_LABELS):

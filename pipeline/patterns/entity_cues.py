@@ -108,6 +108,13 @@ MEASURE_STOPWORDS = frozenset(
 MEASURE_OPENERS = ("そのうち", "このうち", "うち")
 #: the ending of a comparison written before a rate (前年比, 前期比): not its label
 COMPARISON_ENDING = "比"
+#: words that end in 比 and name a share, not a comparison (a table's 構成比（％）)
+SHARE_ENDINGS = ("構成比",)
+#: words that say how a figure is adjusted, not what it is of: "前年同月比実質1.2%"
+MEASURE_QUALIFIERS = frozenset({"実質", "名目", "季節調整値", "季節調整済", "季調済"})
+#: endings of a noun run that make it a denominator (1世帯当たり302,145円), not what an
+#: amount counts or pays for
+PER_UNIT_ENDINGS = ("当たり", "あたり", "当り")
 #: tokens that end a sentence: a measure is never looked for across them
 SENTENCE_BREAKS = frozenset({"。", "!", "?", "！", "？"})
 #: NOTE: how far before a figure (characters) its clause's particle is looked for
