@@ -148,6 +148,19 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
         ("住宅被害は全壊120棟、半壊450棟、一部損壊3,200棟の計3,770棟となった。", ["pass"]),
         ("住宅被害は全壊120棟、半壊450棟、一部損壊3,200棟の計4,770棟となった。", ["fail"]),
         ("国内80件と海外20件の合計100件。", ["pass"]),
+        # the total opening the sentence after the list of its parts
+        (
+            "子育て支援に42億円、防災対策に28億円、デジタル化に12億円を計上する。"
+            "3つの重点施策の合計は82億円となる。",
+            ["pass"],
+        ),
+        (
+            "子育て支援に42億円、防災対策に28億円、デジタル化に12億円を計上する。"
+            "3つの重点施策の合計は92億円となる。",
+            ["fail"],
+        ),
+        # a list that ends its sentence and a total after another figure of the unit
+        ("売上高は100億円、利益は10億円。配当の合計は5億円。", []),
         # 計画 is not 計
         ("売上高は100億円、営業利益は10億円で、計画を上回った。", []),
         # nor do 設計 or 統計 end in a total word

@@ -87,6 +87,15 @@ FROM_CASES = [
     ("売上高は120億円と、前期の100億円から30億円増加した。", ["fail"]),
     # a rate of change from the start to the level
     ("売上高は前期の100億円から10%増の110億円となった。", ["pass"]),
+    # compared with a start in brackets: an amount and its rate listed together
+    (
+        "予算規模は約1,250億円で、前年度（1,198億円）と比べて約52億円、4.3%の増加となる。",
+        ["pass", "pass"],
+    ),
+    (
+        "予算規模は1,250億円で、前年度（1,198億円）と比べて62億円、5.2%の増加となる。",
+        ["fail", "fail"],
+    ),
     # from one level to another: the direction word must agree
     ("利用者数は100万人から120万人に増加した。", ["pass"]),
     ("利用者数は100万人から120万人に減少した。", ["fail"]),

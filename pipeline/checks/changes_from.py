@@ -34,12 +34,15 @@ _DECREASES = DECREASE_WORDS + DECREASE_VERBS
 _DIRECTION = rf"(?P<dir>{'|'.join(INCREASE_WORDS + INCREASE_VERBS + _DECREASES)})"
 #: "58.1％から", "前年（2.1日）より": between the start and the next figure
 _FROM = re.compile(
-    rf"^\s?[)）]?\s?(?:(?P<from>{'|'.join(CHANGE_FROM)})|{'|'.join(COMPARED_TO)})\s?[、，,]?\s?$"
+    rf"^\s?[)）]?\s?(?:(?P<from>{'|'.join(CHANGE_FROM)})|{'|'.join(COMPARED_TO)})\s?[、，,]?\s?"
+    r"(?:約|およそ)?\s?$"
 )
 #: "…から120億円に増加": the next figure is the level the change ends at
 _TO_LEVEL = re.compile(rf"\s?(?:{'|'.join(CHANGE_TO)})\s?{_DIRECTION}")
 #: "…から4.2ポイント上昇", "…から20億円の増加": the next figure is the change itself
 _BY_AMOUNT = re.compile(rf"\s?の?\s?{_DIRECTION}")
+#: "約52億円、4.3%の増加": an amount and its rate, one change
+_LISTED = re.compile(r"^\s?[、，,]\s?$")
 #: NOTE: characters between a change's direction word and the level written after it
 #: ("増加し、6,850万人", "増の3,095円")
 LEVEL_AFTER_GAP = 8
@@ -147,15 +150,32 @@ def check_changes_from(ev: Evidence) -> list[Finding]:
                 if _is_level(following):
                     found.append(_from_to(start, following, _sign(to.group("dir")), tol))
                 continue
-            by = _BY_AMOUNT.match(text, end)
-            if by is None or following.mention.value is None:
-                continue
-            if compared and not by.group("dir").startswith(COMPARISON_VERBS):
+            changes, by = _changes_after(ev, figures, i + 1)
+            if by is None or (compared and not by.group("dir").startswith(COMPARISON_VERBS)):
                 continue
             sentence = _in_sentence(ev, figures, i)
-            level = _level_of(sentence, start, following, by.end())
-            if level is not None and level is not start:
-                checked = _by_amount(start, following, level, _sign(by.group("dir")), tol)
-                if checked is not None:
-                    found.append(checked)
+            for change in changes:
+                level = _level_of(sentence, start, change, by.end())
+                if level is not None and level is not start and change.mention.value is not None:
+                    checked = _by_amount(start, change, level, _sign(by.group("dir")), tol)
+                    if checked is not None:
+                        found.append(checked)
     return found
+
+
+def _changes_after(
+    ev: Evidence, figures: list[Figure], k: int
+) -> tuple[list[Figure], re.Match[str] | None]:
+    """The change written after a start, and its direction word: one figure ("4.2ポイント
+    上昇"), or an amount and its rate listed together ("約52億円、4.3%の増加")."""
+    first = figures[k].mention
+    text = ev.texts[first.doc_id]
+    if (by := _BY_AMOUNT.match(text, first.end)) is not None:
+        return [figures[k]], by
+    if k + 1 < len(figures):
+        second = figures[k + 1].mention
+        if _LISTED.match(text[first.end : second.start]) and (
+            by := _BY_AMOUNT.match(text, second.end)
+        ):
+            return [figures[k], figures[k + 1]], by
+    return [], None

@@ -21,7 +21,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
 _SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
 _SECTION_LINE = re.compile(rf"(?m)^[{re.escape(''.join(sorted(_SECTION_MARKS)))}]")
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
-#: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約"); a
+#: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約", "合計は"); a
 #: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
 _TOTAL_BEFORE = re.compile(
     "(?:"
@@ -29,7 +29,7 @@ _TOTAL_BEFORE = re.compile(
         re.escape(w) if len(w) > 1 else rf"(?<![\u4e00-\u9fff々]){re.escape(w)}"
         for w in sorted(TOTAL_MARKERS, key=len, reverse=True)
     )
-    + r")\s?(?:約)?\s?$"
+    + r")\s?(?:は|が|で)?\s?(?:約)?\s?$"
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import reduce
+from itertools import pairwise
 
 from pipeline.checks.evidence import (
     Evidence,
@@ -47,6 +48,8 @@ _CHANGE_AFTER = re.compile(
 )
 #: what joins two listed parts: "全壊120棟、半壊450棟", "国内80件と海外20件"
 _LIST_JOINER = re.compile(r"[、，,・]|と|や|及び|および")
+#: a topic or subject particle between two figures: "売上高は100億円、利益は10億円"
+_TOPIC = re.compile(r"[はが]")
 #: NOTE: characters between two listed parts (a label such as 一部損壊 and a comma)
 LISTED_GAP = 12
 _BREAKDOWN_NEXT = re.compile(
@@ -123,19 +126,40 @@ def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figu
     text = ev.texts[total.doc_id]
     if not ev.total_word_before(total):
         return []
+    what = (total.kind, total.unit)
     sentence_start = ev.sentence_span(total)[0]
+    parts = _listed_before(text, figures[:i], what, total.start, sentence_start)
+    earlier = [f for f in figures[:i] if f.mention.start < sentence_start]
+    opens = all((f.mention.kind, f.mention.unit) != what for f in figures[len(earlier) : i])
+    if not parts and earlier and opens:
+        # "…に42億円、…に28億円、…に12億円を計上。3つの重点施策の合計は82億円": the total
+        # opens its sentence, the parts are the list that ends the sentence before
+        last = earlier[-1].mention
+        parts = _listed_before(text, earlier, what, last.end, ev.sentence_span(last)[0])
+        # "売上高は100億円、利益は10億円。": figures each with a topic are claims of their
+        # own, not items of a list
+        if any(_TOPIC.search(text[a.mention.end : b.mention.start]) for a, b in pairwise(parts)):
+            parts = []
+    return [parts] if len(parts) >= 2 else []
+
+
+def _listed_before(
+    text: str, figures: list[Figure], what: tuple, end: int, sentence_start: int
+) -> list[Figure]:
+    """The last figures of ``figures`` of kind and unit ``what``, listed right before
+    offset ``end`` in the sentence starting at ``sentence_start``, each a short label
+    away from the next."""
     parts: list[Figure] = []
-    end = total.start
-    for f in reversed(figures[:i]):
+    for f in reversed(figures):
         m = f.mention
-        if m.start < sentence_start or (m.kind, m.unit) != (total.kind, total.unit):
+        if m.start < sentence_start or (m.kind, m.unit) != what:
             break
         gap = text[m.end : end]
         if len(gap) > LISTED_GAP or "。" in gap or (parts and not _LIST_JOINER.search(gap)):
             break
         parts.append(f)
         end = m.start
-    return [parts[::-1]] if len(parts) >= 2 else []
+    return parts[::-1]
 
 
 def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | None:

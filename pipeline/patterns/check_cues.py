@@ -69,8 +69,9 @@ DECREASE_WORDS = ("減少", "低下", "減", "ダウン")
 INCREASE_VERBS = ("伸び", "拡大", "上が", "上回")
 DECREASE_VERBS = ("縮小", "下が", "下回", "落ち")
 CHANGE_DIRECTIONS = INCREASE_WORDS + INCREASE_VERBS + DECREASE_WORDS + DECREASE_VERBS
-#: words right after a figure that make it where a change starts: "前年の58.1％から"
-CHANGE_FROM = ("から", "より")
+#: words right after a figure that make it where a change starts: "前年の58.1％から",
+#: "前年度（1,198億円）と比べて" (longest first)
+CHANGE_FROM = ("と比較して", "と比較し", "と比べて", "に比べて", "と比べ", "に比べ", "から", "より")
 #: "28万7,654票を16万4,664票上回った": a figure another exceeds (or falls short of) by
 #: an amount; only with these verbs is "を" where a difference starts
 COMPARED_TO = ("を",)
