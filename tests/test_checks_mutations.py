@@ -399,3 +399,30 @@ def test_the_same_sentence_in_two_documents_with_another_number(tmp_path, amount
     result = run(raw, tmp_path / "out")
     found = [c.status for c in result.checks if c.rule_version == "restatement.v4"]
     assert found == statuses
+
+
+CORRECTION = (
+    "サンプル商事は決算短信の一部を訂正します。\n\n"
+    "{before_label}\n売上高は1,235億円（前期比5.2%増）となりました。\n\n"
+    "{after_label}\n売上高は1,228億円（前期比4.6%増）となりました。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("before_label", "after_label", "severities"),
+    [
+        # a correction notice states the figure before and after it was corrected
+        ("（訂正前）", "（訂正後）", ["info", "info"]),
+        ("【変更前】", "【変更後】", ["info", "info"]),
+        # without the labels the two statements contradict each other
+        ("", "", ["error", "error"]),
+    ],
+)
+def test_a_correction_notice_reports_corrected_figures_as_information(
+    run_text, before_label, after_label, severities
+):
+    result = run_text(CORRECTION.format(before_label=before_label, after_label=after_label))
+    found = [c for c in result.checks if c.rule == "restatement"]
+    assert [c.severity for c in found] == severities
+    if severities[0] == "info":
+        assert "before the correction" in found[0].message

@@ -87,6 +87,9 @@ FROM_CASES = [
     ("売上高は120億円と、前期の100億円から30億円増加した。", ["fail"]),
     # a rate of change from the start to the level
     ("売上高は前期の100億円から10%増の110億円となった。", ["pass"]),
+    # the level before a start placed by a date ("前回調査（2024年9月）の35.8%から")
+    ("実施者は32.5%で、前回調査（2024年9月）の35.8%から3.3ポイント低下した。", ["pass"]),
+    ("実施者は32.5%で、前回調査（2024年9月）の35.8%から4.3ポイント低下した。", ["fail"]),
     # compared with a start in brackets: an amount and its rate listed together
     (
         "予算規模は約1,250億円で、前年度（1,198億円）と比べて約52億円、4.3%の増加となる。",

@@ -30,6 +30,7 @@ from pipeline.patterns.check_cues import (
 
 RULE = "change"
 _LEVELS = {"money", "count", "quantity", "percent", "duration"}
+_DATES = {"date", "period"}
 _DECREASES = DECREASE_WORDS + DECREASE_VERBS
 _DIRECTION = rf"(?P<dir>{'|'.join(INCREASE_WORDS + INCREASE_VERBS + _DECREASES)})"
 #: "58.1％から", "前年（2.1日）より": between the start and the next figure
@@ -82,9 +83,10 @@ def _level_of(sentence: list[Figure], start: Figure, change: Figure, gap_end: in
         after = sentence[k + 1]
         if after.mention.start - gap_end <= LEVEL_AFTER_GAP and _same_unit(after, start):
             return after if _is_level(after) else None
-    j = sentence.index(start)
-    if j > 0 and _same_unit(sentence[j - 1], start) and _is_level(sentence[j - 1]):
-        return sentence[j - 1]
+    # the figure before the start, past the dates that place it ("前回調査（2024年9月）の")
+    before = [f for f in sentence[: sentence.index(start)] if f.mention.kind not in _DATES]
+    if before and _same_unit(before[-1], start) and _is_level(before[-1]):
+        return before[-1]
     return None
 
 

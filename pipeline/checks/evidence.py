@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from pipeline.checks.intervals import Interval, interval
-from pipeline.patterns.check_cues import APPROX_TOLERANCE, TOTAL_MARKERS
+from pipeline.patterns.check_cues import (
+    APPROX_TOLERANCE,
+    REVISION_LABEL,
+    TOTAL_MARKERS,
+)
 from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
@@ -20,6 +24,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
 #: lines that open a section or a bullet (heading marks, markdown headings, list bullets)
 _SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
 _SECTION_LINE = re.compile(rf"(?m)^[{re.escape(''.join(sorted(_SECTION_MARKS)))}]")
+_REVISION_LABEL = re.compile(REVISION_LABEL)
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 #: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約", "合計は"); a
 #: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
@@ -65,6 +70,8 @@ class Evidence:
     ends_of: dict[str, list[int]] = field(default_factory=dict)
     #: doc_id -> where each heading or bullet line starts, in order
     heads_of: dict[str, list[int]] = field(default_factory=dict)
+    #: doc_id -> (where, 前 or 後) of each label of a correction notice's blocks, in order
+    revisions_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -80,6 +87,11 @@ class Evidence:
         ev.heads_of = {
             doc_id: [h.start() for h in _SECTION_LINE.finditer(text)]
             for doc_id, text in texts.items()
+        }
+        ev.revisions_of = {
+            doc_id: labels
+            for doc_id, text in texts.items()
+            if (labels := [(r.start(), r["when"]) for r in _REVISION_LABEL.finditer(text)])
         }
         by_doc: dict[str, list[Figure]] = defaultdict(list)
         # NOTE: names bound once: this loop runs once per figure of the corpus
@@ -148,6 +160,14 @@ class Evidence:
 
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
+
+    def revision_of(self, m: Mention) -> str | None:
+        """前 or 後: the block of a correction notice the figure stands in ("（訂正前）" …)."""
+        labels = self.revisions_of.get(m.doc_id)
+        if not labels:
+            return None
+        k = bisect_left(labels, (m.start, "")) - 1
+        return labels[k][1] if k >= 0 else None
 
     def dated_apart(self, a: Mention, b: Mention) -> bool:
         """Whether the two figures' sentences are dated to different days: they tell of

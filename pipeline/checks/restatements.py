@@ -21,6 +21,8 @@ from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.headline_pairs import headline_pairs, section_body
 from pipeline.checks.intervals import Interval, stated_value, strict
 from pipeline.patterns.check_cues import (
+    AFTER_REVISION,
+    BEFORE_REVISION,
     DECREASE_WORDS,
     PRICE_DECREASE_WORDS,
     RELATIVE_PERIOD_WORDS,
@@ -65,9 +67,19 @@ def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+def _corrected(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """One figure under a correction notice's 訂正前 label, the other under its 訂正後."""
+    return {ev.revision_of(ma), ev.revision_of(mb)} == {BEFORE_REVISION, AFTER_REVISION}
+
+
 def _different_events(ev: Evidence, ma: Mention, mb: Mention) -> bool:
-    """Figures under different headings or dated to different days are different claims."""
-    if ma.doc_id == mb.doc_id and ev.section_of(ma) != ev.section_of(mb):
+    """Figures under different headings (other than a correction's before and after) or
+    dated to different days are different claims."""
+    if (
+        ma.doc_id == mb.doc_id
+        and ev.section_of(ma) != ev.section_of(mb)
+        and not _corrected(ev, ma, mb)
+    ):
         return True
     return ev.dated_apart(ma, mb)
 
@@ -520,7 +532,7 @@ def _apart_sections(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     "■家電事業"), which say the same of different things.  A lead or a list of
     highlights stands under no heading: it summarises the sections after it."""
     a, b = ev.section_of(ma), ev.section_of(mb)
-    return ma.doc_id == mb.doc_id and a >= 0 and b >= 0 and a != b
+    return ma.doc_id == mb.doc_id and a >= 0 and b >= 0 and a != b and not _corrected(ev, ma, mb)
 
 
 def _same_sentence(ev: Evidence, ma: Mention, mb: Mention) -> bool:
@@ -622,6 +634,13 @@ def _compare(
         status, message = (
             Status.PASS,
             f"{what} is stated as {written(a)} and {written(b)}; they agree.",
+        )
+    elif _corrected(ev, ma, mb):
+        status, severity = Status.WARN, Severity.INFO
+        before, after = (a, b) if ev.revision_of(ma) == BEFORE_REVISION else (b, a)
+        message = (
+            f"{what} is {written(before)} before the correction and {written(after)} after "
+            "it: the document corrects the figure."
         )
     elif ma.as_of and mb.as_of and ma.as_of != mb.as_of:
         status, severity = Status.WARN, Severity.INFO

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.patterns import entity_cues as cues
+from pipeline.patterns.check_cues import REVISION_LABEL
 
 _COORDINATION = re.compile(r"^\s?(?:と|や|、|及び|および|,)\s?$")
 _GLOSS_AFTER = re.compile(r"\s?[(（][^()（）\n]{0,80}[)）]")
 _FOOTNOTE = re.compile(r"^\s*[*＊※]")
 _OTHERS = re.compile(r"その他は")
+_REVISION_LABEL = re.compile(REVISION_LABEL)
 _BLOCK_START = re.compile(rf"^\s*(?:[{cues.HEADING_MARKS}]|.*-----)")
 
 
@@ -140,7 +142,11 @@ class Layout:
         """The latest theme (X は/も, a headline's "X、") named earlier in the same 【…】
         section, or with none, its first topic: lists after a lead sentence ("X が共同で、
         各国へ…寄附しました。") keep X as their subject."""
-        section = self.text.rfind("\n【", 0, offset) + 1
+        section = self.text.rfind("\n【", 0, offset)
+        # "【訂正前】" labels a block of a correction notice, not a section of its own
+        while section >= 0 and _REVISION_LABEL.match(self.text, section + 1):
+            section = self.text.rfind("\n【", 0, section)
+        section += 1
         found = self._in(section, offset)
         topics = [i for i, o in enumerate(found) if self._is_topic(o, carried=True)]
         themes = [i for i in topics if _is_theme(self.text, found[i])]

@@ -97,3 +97,12 @@ EARLIER_PERIOD_WORDS = (
     "昨年",
     "前月",
 )
+#: words that label a block of a correction notice: "（訂正前）" then "（訂正後）"; the
+#: figures under the two state one claim before and after it was corrected
+REVISED_WORDS = ("訂正", "変更", "修正", "改訂")
+BEFORE_REVISION, AFTER_REVISION = "前", "後"
+#: such a label as a line of its own ("（訂正前）", "【変更後】", "修正前："); group ``when``
+REVISION_LABEL = (
+    rf"(?m)^[ \t　（(【〈<＜\[]*(?:{'|'.join(REVISED_WORDS)})"
+    rf"(?P<when>{BEFORE_REVISION}|{AFTER_REVISION})[ \t　）)】〉>＞\]：:]*$"
+)
