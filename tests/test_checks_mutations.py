@@ -159,6 +159,19 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
             "3つの重点施策の合計は92億円となる。",
             ["fail"],
         ),
+        # a sentence opening with 内訳 breaks down the one level of its unit before it
+        (
+            "実施している人は32.5%で、前回の35.8%から3.3ポイント低下した。"
+            "内訳は、「週3日以上」が12.1%、「週1～2日」が11.4%、「月に数回」が9.0%でした。",
+            ["pass"],
+        ),
+        (
+            "実施している人は32.5%で、前回の35.8%から3.3ポイント低下した。"
+            "内訳は、「週3日以上」が12.1%、「週1～2日」が11.4%、「月に数回」が8.0%でした。",
+            ["fail"],
+        ),
+        # two levels of the unit before it: which one is broken down is unclear
+        ("売上高は120億円、費用は100億円だった。内訳は国内70億円、海外50億円。", []),
         # a list that ends its sentence and a total after another figure of the unit
         ("売上高は100億円、利益は10億円。配当の合計は5億円。", []),
         # 計画 is not 計

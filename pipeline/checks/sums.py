@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import reduce
 from itertools import pairwise
 
@@ -42,6 +43,10 @@ _SUMMABLE_MARKED = _SUMMABLE | {"percent"}
 #: "地域別売上収益の内訳は、": a breakdown that names what its total measures
 _NAMED_BREAKDOWN = re.compile(
     rf"(?P<what>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{{2,20}})の(?:{'|'.join(EXHAUSTIVE_BREAKDOWN_MARKERS)})"
+)
+#: a sentence opening with 内訳: "内訳は、", "その内訳は"
+_OPENING_BREAKDOWN = re.compile(
+    rf"(?:その|この)?(?:{'|'.join(EXHAUSTIVE_BREAKDOWN_MARKERS)})\s?(?:は|:|：)"
 )
 _CHANGE_AFTER = re.compile(
     rf"\s?[)）]?\s?(?:{'|'.join(CHANGE_FROM)}|の?\s?(?:{'|'.join(CHANGE_DIRECTIONS)}))"
@@ -315,13 +320,60 @@ def _named_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    """ "…実施している人は32.5%で、前回の35.8%から3.3ポイント低下。内訳は、…12.1%、…11.4%、
+    …9.0%でした。": a sentence that opens with 内訳 lists the parts of the one level of
+    their unit in the sentence before (starts and changes of a change are no levels)."""
+    found: list[Finding] = []
+    if not figures:
+        return found
+    doc_id = figures[0].mention.doc_id
+    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
+    starts = [a for a, _ in spans]
+    for mark in _OPENING_BREAKDOWN.finditer(text):
+        k = bisect_right(starts, mark.start()) - 1
+        if k < 1 or text[starts[k] : mark.start()].strip():
+            continue
+        (start, end), (before_start, _) = spans[k], spans[k - 1]
+        after = [f for f in figures if mark.end() <= f.mention.start and f.mention.end <= end]
+        if len(after) < 2:
+            continue
+        # the unit most of the listed figures have ("「週3日以上」が12.1%" lists a share)
+        units = Counter((f.mention.kind, f.mention.unit) for f in after)
+        what = max(units, key=units.__getitem__)
+        parts = [f for f in after if (f.mention.kind, f.mention.unit) == what]
+        if (
+            what[0] not in _SUMMABLE_MARKED
+            or len(parts) < 2
+            or any(p.mention.bound != "eq" for p in parts)
+        ):
+            continue
+        levels = [
+            (i, f)
+            for i, f in enumerate(figures)
+            if before_start <= f.mention.start < start
+            and (f.mention.kind, f.mention.unit) == what
+            and f.mention.bound == "eq"
+            and not _CHANGE_AFTER.match(text, f.mention.end)
+        ]
+        if len(levels) != 1 or _is_total(ev, figures, levels[0][0]):
+            continue
+        checked = _sum_finding(ev, levels[0][1], [parts], exhaustive=True, version=4)
+        if checked is not None:
+            found.append(checked)
+    return found
+
+
 def check_sums(ev: Evidence) -> list[Finding]:
     """Totals marked by a word, unmarked figures that equal what follows them, and
-    breakdowns that name their total's measure (``sum.v3``)."""
-    return [
-        found
-        for figures in ev.figures.values()
-        for found in _marked_sums(ev, figures)
-        + _implicit_sums(ev, figures)
-        + _named_breakdowns(ev, figures)
-    ]
+    breakdowns that name their total's measure (``sum.v3``) or open the sentence after
+    it (``sum.v4``)."""
+    found = []
+    for figures in ev.figures.values():
+        checked = _marked_sums(ev, figures) + _implicit_sums(ev, figures)
+        checked += _named_breakdowns(ev, figures)
+        totals = {f.figures[0].id for f in checked}
+        found += checked + [
+            f for f in _opening_breakdowns(ev, figures) if f.figures[0].id not in totals
+        ]
+    return found
