@@ -33,6 +33,10 @@ _SHARE_OF_WHOLE_AFTER = re.compile(SHARE_OF_WHOLE_AFTER)
 _WHOLE_NAMED = re.compile(r"(?P<whole>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,20})の\s?(?:約|およそ)?\s?$")
 #: NOTE: characters before a share in which the noun it is a share of is looked for
 _WHOLE_NAME_WINDOW = 24
+_WHOLE_NAMED_BEFORE_MARKER = re.compile(
+    r"(?P<whole>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,20})に占める\s?(?:割合|比率|シェア)"
+    r"(?:は|が)?\s?(?:約|およそ)?\s?$"
+)
 #: NOTE: how far before a share (characters) a share word may stand: 構成比61%
 _MARKER_WINDOW = 6
 
@@ -106,16 +110,24 @@ def check_shares(ev: Evidence) -> list[Finding]:
 def _part_and_named_whole(
     ev: Evidence, share: Figure, amounts: list[Figure], figures: list[Figure]
 ) -> tuple[Figure | None, Figure | None]:
-    """ "期日前投票は21万3,456人で、全投票者の約35％を占めた": the sentence's one amount is
-    the part; the whole is the latest earlier figure of its unit, in an earlier sentence,
-    whose measure names what the share is of (投票者数 for 全投票者)."""
+    """ "期日前投票は21万3,456人で、全投票者の約35％を占めた": the sentence's one amount (or
+    the one right before the share) is the part; the whole is the latest earlier figure
+    of its unit, in an earlier sentence, whose measure names what the share is of
+    (投票者数 for 全投票者; 総人口 itself before 日本人人口 for "総人口に占める割合")."""
     s = share.mention
     text = ev.texts[s.doc_id]
-    named = _WHOLE_NAMED.search(text, max(0, s.start - _WHOLE_NAME_WINDOW), s.start)
-    if named is None or not _SHARE_OF_WHOLE_AFTER.match(text, s.end) or len(amounts) != 1:
+    window = max(0, s.start - _WHOLE_NAME_WINDOW)
+    named = _WHOLE_NAMED.search(text, window, s.start)
+    if named is None or not _SHARE_OF_WHOLE_AFTER.match(text, s.end):
+        # "1,380万人で総人口に占める割合は11.2%": the whole named before the share word
+        named = _WHOLE_NAMED_BEFORE_MARKER.search(text, window, s.start)
+    # the sentence's one amount, or of several the one right before the share
+    before = [f for f in amounts if f.mention.end <= s.start]
+    part = amounts[0] if len(amounts) == 1 else before[-1] if before else None
+    if named is None or part is None:
         return None, None
-    part = amounts[0]
-    noun = named.group("whole").lstrip("全総")
+    whole_name = named.group("whole")
+    noun = whole_name.lstrip("全総")
     if len(noun) < 2:
         return None, None
     sentence_start = ev.sentence_span(s)[0]
@@ -127,7 +139,9 @@ def _part_and_named_whole(
         and (f.mention.value or 0) > (part.mention.value or 0)
         and noun in (f.mention.measure or "")
     ]
-    return (part, earlier[-1]) if earlier else (None, None)
+    # 総人口 is the figure measuring 総人口, not the later 日本人人口
+    exact = [f for f in earlier if f.mention.measure == whole_name]
+    return (part, (exact or earlier)[-1]) if earlier else (None, None)
 
 
 def _verdict(ev: Evidence, share: Figure, part: Figure, whole: Figure) -> Finding:
