@@ -1,12 +1,13 @@
 """How many single-figure corruptions of the documents in raw/ the checks report.
 
 For every figure some passing check looks at (dates aside), a copy of raw/ is made
-with that figure's first non-zero digit raised by one ("25万トン" -> "35万トン"), the
+with that figure changed (by default its first non-zero digit raised by one: "25万トン"
+-> "35万トン"; ``--style`` picks the last digit, a scale word or a currency instead), the
 pipeline runs on it, and the corruption counts as reported when a fail or warning
 names the changed figure.  Prints the share reported and lists the rest: the figures
 whose corruption goes unnoticed, for the next rule to catch.
 
-    python bench/corruptions.py [--raw raw]
+    python bench/corruptions.py [--raw raw] [--style first|last|scale|unit]
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,9 +26,39 @@ from pipeline.run import run  # noqa: E402
 from schemas.records import Mention  # noqa: E402
 
 
-def _corrupted(surface: str) -> str | None:
+def _first_digit(surface: str) -> str | None:
+    """The first non-zero digit raised by one: "25万トン" -> "35万トン"."""
     i = next((k for k, ch in enumerate(surface) if ch.isdigit() and ch != "0"), None)
     return None if i is None else surface[:i] + str(int(surface[i]) % 9 + 1) + surface[i + 1 :]
+
+
+def _last_digit(surface: str) -> str | None:
+    """The last digit raised by one (9 becomes 0): "4.39 億元" -> "4.30 億元"; the change
+    a typo makes, which only the written precision can catch."""
+    i = next((k for k in range(len(surface) - 1, -1, -1) if surface[k].isdigit()), None)
+    return None if i is None else surface[:i] + str((int(surface[i]) + 1) % 10) + surface[i + 1 :]
+
+
+#: one word swapped for another: a scale word or a currency written wrong
+_SWAPS = {
+    "scale": (("億", "万"), ("万", "億"), ("千", "百")),
+    "unit": (("元", "円"), ("円", "元"), ("ドル", "円")),
+}
+
+
+def _swapped(kind: str, surface: str) -> str | None:
+    for old, new in _SWAPS[kind]:
+        if old in surface:
+            return surface.replace(old, new, 1)
+    return None
+
+
+STYLES: dict[str, Callable[[str], str | None]] = {
+    "first": _first_digit,
+    "last": _last_digit,
+    "scale": lambda s: _swapped("scale", s),
+    "unit": lambda s: _swapped("unit", s),
+}
 
 
 def _checked(raw: Path, work: Path) -> list[Mention]:
@@ -41,12 +73,20 @@ def _checked(raw: Path, work: Path) -> list[Mention]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--raw", type=Path, default=ROOT / "raw")
+    parser.add_argument(
+        "--style",
+        choices=sorted(STYLES),
+        default="first",
+        help="first: the first non-zero digit raised by one (default); last: the last "
+        "digit; scale: 億/万/千 swapped; unit: 元/円/ドル swapped",
+    )
     args = parser.parse_args()
+    corrupted = STYLES[args.style]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         missed, tried = [], 0
         for m in _checked(args.raw, work):
-            new = _corrupted(m.surface)
+            new = corrupted(m.surface)
             if new is None:
                 continue
             tried += 1

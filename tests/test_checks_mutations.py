@@ -54,6 +54,9 @@ MUTATIONS = [
     (PDF, "正確率 96%", "正確率 86%", "86%", {"restatement"}),
     # the document's rate changed: every conversion made with it no longer agrees
     (WEB, "1人民元=15.5円", "1人民元=16.5円", "1人民元=16.5円", {"conversion"}),
+    # a currency written wrong: the bracket restates the amount in the same currency
+    (WEB, "10億元(約155億円)", "10億円(約155億円)", "10億円", {"conversion"}),
+    (WEB, "10億元(約155億円)", "10億元(約155億元)", "155億元", {"conversion"}),
 ]
 
 
@@ -450,3 +453,25 @@ def test_a_correction_notice_reports_corrected_figures_as_information(
     assert [c.severity for c in found] == severities
     if severities[0] == "info":
         assert "before the correction" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # another amount in the same currency: the currency of one is wrong, and the
+        # document's rate says which reading would agree
+        (
+            "寄付額は1億円（約15.5億円）です。※1人民元=15.5円で換算。",
+            [("fail", "as CNY, '1億円' would agree")],
+        ),
+        ("投資額は2.1億ドル（約3.4億ドル）です。", [("fail", "likely wrong")]),
+        # the same amount restated, or brackets the document says hold last year's figures
+        ("予算は100億円（約100億円）です。", []),
+        ("売上高は1,200億円（1,100億円）でした。（ ）内は前年実績です。", []),
+    ],
+)
+def test_an_amount_restated_in_brackets_in_the_same_currency(run_text, text, found):
+    checks = [c for c in run_text(text).checks if c.rule_version == "conversion.v2"]
+    assert len(checks) == len(found)
+    for check, (status, words) in zip(checks, found, strict=True):
+        assert check.status == status and words in check.message

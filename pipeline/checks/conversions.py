@@ -9,6 +9,7 @@ and a pair whose implied rate stands far from the document's others (a slipped
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from statistics import median
 
@@ -18,6 +19,8 @@ from pipeline.patterns.check_cues import RATE_OUTLIER_FACTOR
 from schemas.vocab import Severity, Status
 
 RULE = "conversion"
+#: "（ ）内は前年実績", "括弧内は前期": the document's brackets hold another period's figure
+_PRIOR_IN_BRACKETS = re.compile(r"(?:[（(]\s*[)）]|括弧|カッコ)\s?内は")
 
 
 def _pairs(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
@@ -30,6 +33,64 @@ def _pairs(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
         and a.mention.value
         and b.mention.value
     ]
+
+
+def _same_currency(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    """ "1億円（約15.5億円）": a bracket right after an amount restates it; in the same
+    currency it must give the same amount, or one of the two currencies is wrong.  A
+    document that says its brackets hold another period's figures ("（ ）内は前年実績")
+    is left alone."""
+    money = [f for f in figures if f.mention.kind == "money" and f.mention.value]
+    if not money or _PRIOR_IN_BRACKETS.search(ev.texts[money[0].mention.doc_id]):
+        return []
+    found = []
+    for a, b in pairwise(money):
+        if a.mention.unit != b.mention.unit or not ev.is_bracketed_after(a.mention, b.mention):
+            continue
+        if a.interval.meets(b.interval):
+            continue
+        message = (
+            f"{written(a)} is followed in brackets by {written(b)}, another amount in the "
+            f"same currency ({a.mention.unit}): one of the two currencies is likely wrong"
+            f"{_fitting_currency(ev, figures, a, b)}."
+        )
+        found.append(
+            finding(
+                RULE,
+                Status.FAIL,
+                [a, b],
+                message,
+                expected=str(a.interval),
+                observed=str(b.interval),
+                version=2,
+            )
+        )
+    return found
+
+
+def _fitting_currency(ev: Evidence, figures: list[Figure], a: Figure, b: Figure) -> str:
+    """How the pair would agree at one of the document's stated rates, if it would:
+    "; as CNY, '1億円' would agree at the document's rate '1人民元=15.5円'"."""
+    for f in figures:
+        m = f.mention
+        if m.kind != "rate" or not m.value or "/" not in (m.unit or ""):
+            continue
+        quote, base = m.unit.split("/", 1)
+        for known, other, currency, factor in (
+            (a, b, base, m.value),  # a is really in the rate's base currency
+            (b, a, base, m.value),
+            (a, b, quote, 1 / m.value),
+            (b, a, quote, 1 / m.value),
+        ):
+            if currency == known.mention.unit:
+                continue
+            converted = as_written(known, ev.approx_tolerance).scale(exact(factor))
+            if converted.meets(other.interval):
+                return (
+                    f"; as {currency}, {written(known)} would agree at the document's rate "
+                    f"{written(f)}"
+                )
+    return ""
 
 
 def stated_rate(figures: list[Figure], base: str, quote: str) -> tuple[Figure, float] | None:
@@ -80,6 +141,7 @@ def check_conversions(ev: Evidence) -> list[Finding]:
                 )
             )
         found += _implied(implied)
+        found += _same_currency(ev, figures)
     return found
 
 
