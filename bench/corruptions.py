@@ -4,8 +4,8 @@ For every figure some passing check looks at (dates aside), a copy of raw/ is ma
 with that figure changed (by default its first non-zero digit raised by one: "25万トン"
 -> "35万トン"; ``--style`` picks the last digit, a scale word or a currency instead), the
 pipeline runs on it, and the corruption counts as reported when a fail or warning
-names the changed figure.  Prints the share reported and lists the rest: the figures
-whose corruption goes unnoticed, for the next rule to catch.
+names a figure read from the changed characters.  Prints the share reported and lists
+the rest: the figures whose corruption goes unnoticed, for the next rule to catch.
 
     python bench/corruptions.py [--raw raw] [--style first|last|scale|unit]
 """
@@ -96,7 +96,14 @@ def main() -> int:
             text = path.read_text(encoding="utf-8-sig")
             path.write_text(text[: m.start] + new + text[m.end :], encoding="utf-8")
             result = run(copy, work / f"out{tried}")
-            if not any(c.status != "pass" and m.mention_id in c.mention_ids for c in result.checks):
+            # a figure that overlaps the changed characters: a corrupted number may be
+            # read from another offset ("33 億 5,600 万元" -> "33 万 5,600 万元" reads 5,600 万元)
+            changed = {
+                x.mention_id
+                for x in result.mentions
+                if x.doc_id == m.doc_id and x.start < m.start + len(new) and m.start < x.end
+            }
+            if not any(c.status != "pass" and changed & set(c.mention_ids) for c in result.checks):
                 missed.append(f"{m.doc_id} line {m.line}: {m.surface} -> {new}")
             shutil.rmtree(copy)
             shutil.rmtree(work / f"out{tried}")

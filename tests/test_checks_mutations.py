@@ -236,6 +236,28 @@ def test_different_amounts_that_share_a_number_are_not_a_unit_slip(run_text, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # one subject's same digits at two scales: a scale word is wrong
+        (
+            "ミライ銀行は無利子融資に計4.39億元を拠出した。\n\n"
+            "ミライ銀行は中小企業向けの融資に4.39万元を充てた。",
+            ["fail"],
+        ),
+        # two digits recur at other scales by chance; two subjects are two figures
+        ("ミライ銀行は4.3億元を拠出した。\n\nミライ銀行は4.3万元を充てた。", []),
+        (
+            "ミライ銀行は計4.39億元を拠出した。\n\nサンプル証券は手数料4.39万元を受け取った。",
+            [],
+        ),
+    ],
+)
+def test_the_same_digits_at_two_scales(run_text, text, statuses):
+    found = [c for c in run_text(text).checks if c.rule_version == "unit_consistency.v2"]
+    assert [c.status for c in found] == statuses
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # one object counted for different recipients: two claims

@@ -2,10 +2,13 @@
 
 ``4.39億元`` in the highlights and ``4.39億円`` in the body, for the same subject
 (or, in one document, sentences naming the same entity), is an error: one of the
-two currencies is wrong.  A converted amount in brackets is not such a pair.
+two currencies is wrong.  A converted amount in brackets is not such a pair.  So is
+``4.39億元`` against ``4.39万元``: the same digits at two scales (``unit_consistency.v2``).
 """
 
 from __future__ import annotations
+
+import math
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, amount, finding, written
 from schemas.vocab import Status
@@ -14,6 +17,8 @@ RULE = "unit_consistency"
 _KINDS = {"money", "quantity"}
 #: NOTE: how many significant digits make a figure too specific to recur by chance
 MIN_SIGNIFICANT_DIGITS = 2
+#: NOTE: and how many make the same digits at two scales a slip, not two figures
+SCALE_SLIP_DIGITS = 3
 
 
 def _distinctive(f: Figure) -> bool:
@@ -51,6 +56,53 @@ def _clusters(ev: Evidence, group: list[Figure]) -> list[list[Figure]]:
         merged = [f] + [g for c in joined for g in c]
         clusters = [c for c in clusters if c not in joined] + [merged]
     return clusters
+
+
+def _digits(f: Figure) -> str:
+    return "".join(c for c in f.mention.normalized if c.isdigit()).strip("0")
+
+
+def _scaled_apart(values: set[float]) -> bool:
+    """Values that differ only by a power of ten of a thousand or more (4.39億 / 4.39万)."""
+    low, high = min(values), max(values)
+    ratio = high / low if low > 0 else 0
+    return ratio >= 1000 and abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-9
+
+
+def _scale_slips(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    """``4.39億元`` in the highlights and ``4.39万元`` in the body for one subject: the same
+    digits (three or more) at two scales; one scale word is wrong (``unit_consistency.v2``)."""
+    by_digits: dict[tuple[str, str | None, str], list[Figure]] = {}
+    for f in figures:
+        if len(digits := _digits(f)) >= SCALE_SLIP_DIGITS:
+            by_digits.setdefault((f.mention.kind, f.mention.unit, digits), []).append(f)
+    found = []
+    for group in by_digits.values():
+        if len(group) < 2 or not _scaled_apart({f.mention.value for f in group}):
+            continue
+        for cluster in _clusters(ev, group):
+            if not _scaled_apart({f.mention.value for f in cluster}):
+                continue
+            cluster.sort(key=lambda f: (f.mention.doc_id, f.mention.start))
+            first = cluster[0].mention
+            odd = next(f.mention for f in cluster if f.mention.value != first.value)
+            places = ", ".join(f"{written(f)} (line {f.mention.line})" for f in cluster)
+            subject = next(
+                (f.mention.subject for f in cluster if f.mention.subject), "the same subject"
+            )
+            found.append(
+                finding(
+                    RULE,
+                    Status.FAIL,
+                    cluster,
+                    f"The same digits for {subject} are written at different scales: "
+                    f"{places}; a scale word (万, 億 …) is likely wrong.",
+                    expected=f"{amount(first.value)} {first.unit}",
+                    observed=f"{amount(odd.value)} {odd.unit}",
+                    version=2,
+                )
+            )
+    return found
 
 
 def check_units(ev: Evidence) -> list[Finding]:
@@ -98,4 +150,4 @@ def check_units(ev: Evidence) -> list[Finding]:
                     observed=f"{amount(odd.value)} {odd.unit}",
                 )
             )
-    return found
+    return found + _scale_slips(ev, figures)
