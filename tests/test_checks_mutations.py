@@ -250,10 +250,18 @@ def test_different_amounts_that_share_a_number_are_not_a_unit_slip(run_text, tex
             "ミライ銀行は計4.39億元を拠出した。\n\nサンプル証券は手数料4.39万元を受け取った。",
             [],
         ),
+        # a round figure in another currency, in a sentence that says the same thing
+        (
+            "ミライ財団は世界の医療機関に5億元を寄付しました。\n\n"
+            "ミライ財団は世界の医療機関への支援として5億円を寄付しました。",
+            ["fail"],
+        ),
     ],
 )
-def test_the_same_digits_at_two_scales(run_text, text, statuses):
-    found = [c for c in run_text(text).checks if c.rule_version == "unit_consistency.v2"]
+def test_the_same_digits_at_two_scales_or_a_round_figure_in_two_currencies(
+    run_text, text, statuses
+):
+    found = [c for c in run_text(text).checks if c.rule == "unit_consistency"]
     assert [c.status for c in found] == statuses
 
 
@@ -497,3 +505,15 @@ def test_an_amount_restated_in_brackets_in_the_same_currency(run_text, text, fou
     assert len(checks) == len(found)
     for check, (status, words) in zip(checks, found, strict=True):
         assert check.status == status and words in check.message
+
+
+def test_the_same_sentence_in_two_documents_in_another_currency(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for n, unit in enumerate(("億元", "億円")):
+        (raw / f"v{n}.txt").write_text(
+            ECHO.format(amount="33.56").replace("億元", unit), encoding="utf-8"
+        )
+    result = run(raw, tmp_path / "out")
+    found = [c for c in result.checks if c.rule_version == "restatement.v4"]
+    assert [c.status for c in found] == ["warn"] and "currencies" in found[0].message

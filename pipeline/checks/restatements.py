@@ -189,9 +189,9 @@ def _echoed_pairs(
 ) -> list[tuple[Figure, Figure]]:
     """A figure no other pairing ties, with the figure in the same place of a sentence of
     another document that has the same words (a copy or another version of a release),
-    the same subject and kind, and another number: "累計 33.56 億元を拠出" and "累計 43.56
-    億元を拠出".  Sentences dated to different days, and sentences found in many
-    documents (a template), are left apart."""
+    the same subject and kind, and another number or currency: "累計 33.56 億元を拠出" and
+    "累計 43.56 億元を拠出" (or "33.56 億円").  Sentences dated to different days, and
+    sentences found in many documents (a template), are left apart."""
     sentences: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for f in figures:
         sentences[(f.mention.doc_id, ev.sentence_span(f.mention)[0])].append(f)
@@ -203,8 +203,10 @@ def _echoed_pairs(
         ordinal: dict[tuple, int] = defaultdict(int)
         for f in sorted(members, key=lambda f: f.mention.start):
             m = f.mention
-            echoes[(m.kind, m.unit, m.subject, words, ordinal[(m.kind, m.unit)])].append(f)
-            ordinal[(m.kind, m.unit)] += 1
+            # amounts by kind only: the same sentence in another currency is a slip
+            unit = None if m.kind == "money" else m.unit
+            echoes[(m.kind, unit, m.subject, words, ordinal[(m.kind, unit)])].append(f)
+            ordinal[(m.kind, unit)] += 1
     pairs = []
     for group in echoes.values():
         if not 2 <= len({f.mention.doc_id for f in group}) <= ECHO_MAX_DOCUMENTS:
@@ -218,7 +220,7 @@ def _echoed_pairs(
                     a
                     for a in group
                     if a.mention.doc_id != mb.doc_id
-                    and a.mention.value != mb.value
+                    and (a.mention.value != mb.value or a.mention.unit != mb.unit)
                     and not ev.dated_apart(a.mention, mb)
                 ),
                 None,
@@ -626,7 +628,14 @@ def _compare(
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
     opposite = (ma.value or 0) * (mb.value or 0) < 0
     severity = None
-    if (
+    if ma.unit != mb.unit:
+        status = Status.WARN
+        message = (
+            f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
+            f"{written(b)} ({mb.doc_id}, line {mb.line}) in the same sentence: one of the "
+            f"two currencies ({ma.unit}, {mb.unit}) is likely wrong."
+        )
+    elif (
         ma.value == mb.value
         or _agree(a, b, tol)
         or (opposite and _agree(_signed(ev, a), _signed(ev, b), tol))

@@ -9,6 +9,7 @@ two currencies is wrong.  A converted amount in brackets is not such a pair.  So
 from __future__ import annotations
 
 import math
+from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, amount, finding, written
 from schemas.vocab import Status
@@ -19,6 +20,12 @@ _KINDS = {"money", "quantity"}
 MIN_SIGNIFICANT_DIGITS = 2
 #: NOTE: and how many make the same digits at two scales a slip, not two figures
 SCALE_SLIP_DIGITS = 3
+#: NOTE: sentences sharing this many content words, this share of the shorter one's,
+#: say the same thing: a round figure in them is one figure
+SLIP_SHARED_WORDS = 3
+SLIP_OVERLAP = 0.5
+#: NOTE: a round value stated more often than this is everywhere; its pairs are not read
+ROUND_GROUP_MAX = 50
 
 
 def _distinctive(f: Figure) -> bool:
@@ -105,16 +112,65 @@ def _scale_slips(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+def _similar_sentences(ev: Evidence, a: Figure, b: Figure) -> bool:
+    wa, wb = ev.context_words(a.mention), ev.context_words(b.mention)
+    shared = len(wa & wb)
+    return shared >= SLIP_SHARED_WORDS and shared / max(1, min(len(wa), len(wb))) >= SLIP_OVERLAP
+
+
+def _round_slips(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    """``5億元`` in the highlights and ``5億円`` in the body: a round figure recurs in
+    another currency by chance, but not in a sentence that says the same thing
+    (``unit_consistency.v3``)."""
+    by_value: dict[tuple[str, float], list[Figure]] = {}
+    for f in figures:
+        by_value.setdefault((f.mention.kind, f.mention.value), []).append(f)
+    found = []
+    for group in by_value.values():
+        if len(group) > ROUND_GROUP_MAX or len({f.mention.unit for f in group}) < 2:
+            continue
+        for a, b in combinations(group, 2):
+            ma, mb = a.mention, b.mention
+            if (
+                ma.unit == mb.unit
+                or not _same_subject(ev, a, b)
+                or ev.is_bracketed_after(ma, mb)
+                or ev.is_bracketed_after(mb, ma)
+                or not _similar_sentences(ev, a, b)
+            ):
+                continue
+            subject = ma.subject or mb.subject or "the same subject"
+            found.append(
+                finding(
+                    RULE,
+                    Status.FAIL,
+                    [a, b],
+                    f"The same figure for {subject} is written in different units in two "
+                    f"sentences that say the same thing: {written(a)} ({ma.unit}, line "
+                    f"{ma.line}) and {written(b)} ({mb.unit}, line {mb.line}); one of the "
+                    "two units is likely wrong.",
+                    expected=f"{amount(ma.value)} {ma.unit}",
+                    observed=f"{amount(mb.value)} {mb.unit}",
+                    version=3,
+                )
+            )
+    return found
+
+
 def check_units(ev: Evidence) -> list[Finding]:
-    figures = [
+    candidates = [
         f
         for fs in ev.figures.values()
         for f in fs
-        if f.mention.kind in _KINDS
-        and f.mention.value
-        and f.mention.bound != "range"
-        and _distinctive(f)
+        if f.mention.kind in _KINDS and f.mention.value and f.mention.bound != "range"
     ]
+    round_ones = [f for f in candidates if not _distinctive(f)]
+    return _distinct_slips(ev, [f for f in candidates if _distinctive(f)]) + _round_slips(
+        ev, round_ones
+    )
+
+
+def _distinct_slips(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     by_value: dict[tuple[str, float], list[Figure]] = {}
     for f in figures:
         by_value.setdefault((f.mention.kind, f.mention.value), []).append(f)
