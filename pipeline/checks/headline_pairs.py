@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 
 from pipeline.checks.evidence import Evidence, Figure
 from pipeline.patterns.cues import SCALE_WORDS, SMALL_SCALES
@@ -58,7 +59,11 @@ def section_body(text: str, m: Mention) -> tuple[int, int] | None:
     """Where the prose under a figure's headline line runs: from the next line to the
     next headline, heading or bullet.  None when the figure's line is no headline or no
     prose follows it."""
-    start, end = _line_at(text, m.start, HEADLINE_MAX_CHARS + 1)
+    return _body_under(text, _line_at(text, m.start, HEADLINE_MAX_CHARS + 1))
+
+
+def _body_under(text: str, line: tuple[int, int]) -> tuple[int, int] | None:
+    start, end = line
     if not _is_headline(text[start:end]):
         return None
     body_start, at, limit = None, end + 1, min(len(text), end + 1 + BODY_MAX_CHARS)
@@ -100,7 +105,7 @@ def _restating(
     headline: Figure,
     peers: list[Figure],
     body: list[Figure],
-    words: dict[str, frozenset[str]],
+    words: Callable[[Figure], frozenset[str]],
 ) -> Figure | None:
     """The body figure that restates the headline's; None when a body figure gives the
     same number (restated as written) or which one restates it is unclear.
@@ -128,7 +133,7 @@ def _restating(
     named = [f for f in alike if mh.object and f.mention.object == mh.object]
     if len(named) == 1:
         return named[0]
-    sentence = _most_alike_sentence(ev, mh, alike, words)
+    sentence = _most_alike_sentence(ev, headline, alike, words)
     if sentence is None:
         return None
     in_sentence = [f for f in same_unit if ev.sentence_span(f.mention) == sentence]
@@ -146,13 +151,13 @@ def _restating(
 
 
 def _most_alike_sentence(
-    ev: Evidence, mh: Mention, alike: list[Figure], words: dict[str, frozenset[str]]
+    ev: Evidence, headline: Figure, alike: list[Figure], words: Callable[[Figure], frozenset[str]]
 ) -> tuple[int, int] | None:
     """The sentence of one of ``alike`` that shares the most of the headline's words."""
-    own = _word_pairs(words[mh.mention_id])
+    own = _word_pairs(words(headline))
     best, best_score = None, (0.0, 0)
     for f in alike:
-        theirs = _word_pairs(words[f.id])
+        theirs = _word_pairs(words(f))
         shared = len(own & theirs)
         score = (shared / max(1, min(len(own), len(theirs))), shared)
         if shared >= HEADLINE_SHARED_PAIRS and score[0] >= HEADLINE_OVERLAP and score > best_score:
@@ -163,11 +168,10 @@ def _most_alike_sentence(
 def headline_pairs(
     ev: Evidence,
     figures: list[Figure],
-    content: dict[str, frozenset[str]],
+    content: Callable[[Figure], frozenset[str]],
 ) -> list[tuple[Figure, Figure]]:
     """Each headline figure with the figure of the prose under the headline that
-    restates it and gives another number.  ``content`` holds each
-    figure's sentence words (by figure id)."""
+    restates it and gives another number.  ``content`` gives a figure's sentence words."""
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         by_doc[f.mention.doc_id].append(f)
@@ -176,14 +180,17 @@ def headline_pairs(
         text = ev.texts[doc_id]
         members.sort(key=lambda f: f.mention.start)
         starts = [f.mention.start for f in members]
+        bodies: dict[int, tuple[int, int] | None] = {}  # by line start: a line is read once
         for headline in members:
-            span = section_body(text, headline.mention)
+            line = _line_at(text, headline.mention.start, HEADLINE_MAX_CHARS + 1)
+            if line[0] not in bodies:
+                bodies[line[0]] = _body_under(text, line)
+            span = bodies[line[0]]
             if span is None:
                 continue
             body = members[bisect_left(starts, span[0]) : bisect_left(starts, span[1])]
             if not body:
                 continue
-            line = _line_at(text, headline.mention.start, HEADLINE_MAX_CHARS + 1)
             what = (headline.mention.kind, headline.mention.unit)
             peers = [
                 f

@@ -136,16 +136,32 @@ def _content(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if w[0] not in _SCALE_CHARS)
 
 
+def _content_of(ev: Evidence) -> Callable[[Figure], frozenset[str]]:
+    """A figure's sentence words without figure tails, each sentence's worked out once."""
+    known: dict[frozenset[str], frozenset[str]] = {}
+
+    def content(f: Figure) -> frozenset[str]:
+        words = ev.context_words(f.mention)
+        if words not in known:
+            known[words] = _content(words)
+        return known[words]
+
+    return content
+
+
 def _similar_pairs(
-    ev: Evidence, figures: list[Figure], paired: set[str], words: dict[str, frozenset[str]]
+    ev: Evidence,
+    figures: list[Figure],
+    paired: set[str],
+    content: Callable[[Figure], frozenset[str]],
 ) -> list[tuple[Figure, Figure]]:
     """Each figure no other pairing ties to anything, with the most similar statement of
     its document, subject, kind, unit and object that gives another number ("25万トン"
     in the highlights, "35万トン" in the body): a possible restatement, too weakly tied
     for a fail.  Both must name what they count (an object) or measure the same thing;
     figures of sentences dated to different days, or naming entities the other does not
-    ("日本にマスク100万枚", "韓国にマスク50万枚"), are left apart.  ``words`` holds each
-    figure's sentence words without figure tails (by figure id)."""
+    ("日本にマスク100万枚", "韓国にマスク50万枚"), are left apart.  ``content`` gives a
+    figure's sentence words without figure tails."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         m = f.mention
@@ -156,6 +172,7 @@ def _similar_pairs(
     for group in groups.values():
         if not 2 <= len(group) <= SIMILAR_GROUP_MAX:
             continue
+        words = {f.id: content(f) for f in group}
         for b in group:
             if b.id in paired:
                 continue
@@ -569,7 +586,7 @@ def check_restatements(ev: Evidence) -> list[Finding]:
             found.append(_compare(ev, a, b, version=2, across=True))
     paired = {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
-    content = {f.id: _content(ev.context_words(f.mention)) for f in every}
+    content = _content_of(ev)
     for a, b in headline_pairs(ev, every, content):
         if frozenset((a.id, b.id)) not in seen:
             seen.add(frozenset((a.id, b.id)))
