@@ -10,7 +10,7 @@ parts.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import reduce
 from itertools import pairwise
@@ -133,14 +133,15 @@ def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figu
         return []
     what = (total.kind, total.unit)
     sentence_start = ev.sentence_span(total)[0]
-    parts = _listed_before(text, figures[:i], what, total.start, sentence_start)
-    earlier = [f for f in figures[:i] if f.mention.start < sentence_start]
-    opens = all((f.mention.kind, f.mention.unit) != what for f in figures[len(earlier) : i])
-    if not parts and earlier and opens:
+    parts = _listed_before(text, figures, i, what, total.start, sentence_start)
+    # the first figure of the total's sentence: figures are in text order
+    first = bisect_left(figures, sentence_start, hi=i, key=_start)
+    opens = all((f.mention.kind, f.mention.unit) != what for f in figures[first:i])
+    if not parts and first > 0 and opens:
         # "…に42億円、…に28億円、…に12億円を計上。3つの重点施策の合計は82億円": the total
         # opens its sentence, the parts are the list that ends the sentence before
-        last = earlier[-1].mention
-        parts = _listed_before(text, earlier, what, last.end, ev.sentence_span(last)[0])
+        last = figures[first - 1].mention
+        parts = _listed_before(text, figures, first, what, last.end, ev.sentence_span(last)[0])
         # "売上高は100億円、利益は10億円。": figures each with a topic are claims of their
         # own, not items of a list
         if any(_TOPIC.search(text[a.mention.end : b.mention.start]) for a, b in pairwise(parts)):
@@ -148,21 +149,25 @@ def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figu
     return [parts] if len(parts) >= 2 else []
 
 
+def _start(f: Figure) -> int:
+    return f.mention.start
+
+
 def _listed_before(
-    text: str, figures: list[Figure], what: tuple, end: int, sentence_start: int
+    text: str, figures: list[Figure], stop: int, what: tuple, end: int, sentence_start: int
 ) -> list[Figure]:
-    """The last figures of ``figures`` of kind and unit ``what``, listed right before
-    offset ``end`` in the sentence starting at ``sentence_start``, each a short label
-    away from the next."""
+    """The last figures before ``figures[stop]`` of kind and unit ``what``, listed right
+    before offset ``end`` in the sentence starting at ``sentence_start``, each a short
+    label away from the next."""
     parts: list[Figure] = []
-    for f in reversed(figures):
-        m = f.mention
+    for k in range(stop - 1, -1, -1):
+        m = figures[k].mention
         if m.start < sentence_start or (m.kind, m.unit) != what:
             break
         gap = text[m.end : end]
         if len(gap) > LISTED_GAP or "。" in gap or (parts and not _LIST_JOINER.search(gap)):
             break
-        parts.append(f)
+        parts.append(figures[k])
         end = m.start
     return parts[::-1]
 
@@ -295,7 +300,8 @@ def _named_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     for mark in _NAMED_BREAKDOWN.finditer(text):
         what = mark.group("what")
         end = next((e for e in ev.sentence_ends(doc_id) if e > mark.end()), len(text))
-        after = [f for f in figures if mark.end() <= f.mention.start and f.mention.end <= end]
+        lo, hi = bisect_left(figures, mark.end(), key=_start), bisect_left(figures, end, key=_start)
+        after = [f for f in figures[lo:hi] if f.mention.end <= end]
         if len(after) < 2:
             continue
         kind, unit = after[0].mention.kind, after[0].mention.unit
@@ -335,7 +341,8 @@ def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         if k < 1 or text[starts[k] : mark.start()].strip():
             continue
         (start, end), (before_start, _) = spans[k], spans[k - 1]
-        after = [f for f in figures if mark.end() <= f.mention.start and f.mention.end <= end]
+        lo, hi = bisect_left(figures, mark.end(), key=_start), bisect_left(figures, end, key=_start)
+        after = [f for f in figures[lo:hi] if f.mention.end <= end]
         if len(after) < 2:
             continue
         # the unit most of the listed figures have ("「週3日以上」が12.1%" lists a share)
@@ -348,11 +355,13 @@ def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
             or any(p.mention.bound != "eq" for p in parts)
         ):
             continue
+        first = bisect_left(figures, before_start, key=_start)
         levels = [
             (i, f)
-            for i, f in enumerate(figures)
-            if before_start <= f.mention.start < start
-            and (f.mention.kind, f.mention.unit) == what
+            for i, f in enumerate(
+                figures[first : bisect_left(figures, start, key=_start)], start=first
+            )
+            if (f.mention.kind, f.mention.unit) == what
             and f.mention.bound == "eq"
             and not _CHANGE_AFTER.match(text, f.mention.end)
         ]
