@@ -517,3 +517,16 @@ def test_the_same_sentence_in_two_documents_in_another_currency(tmp_path):
     result = run(raw, tmp_path / "out")
     found = [c for c in result.checks if c.rule_version == "restatement.v4"]
     assert [c.status for c in found] == ["warn"] and "currencies" in found[0].message
+
+
+def test_a_change_and_a_level_are_not_one_claim(run_text):
+    """The headline's close and the body's change from the day before both measure 終値:
+    a change ("前日比320円15銭高") never restates a level."""
+    text = (
+        "日経平均は3日続伸、終値は4万2,350円\n\n"
+        "12日の東京株式市場で日経平均株価は続伸し、終値は前日比320円15銭（0.76%）高の"
+        "4万2,350円45銭だった。"
+    )
+    found = [c for c in run_text(text).checks if c.rule == "restatement"]
+    assert all(c.status == "pass" for c in found)
+    assert all("320円15銭" not in c.message for c in found)

@@ -13,6 +13,10 @@ from operator import attrgetter
 from pipeline.checks.intervals import Interval, interval
 from pipeline.patterns.check_cues import (
     APPROX_TOLERANCE,
+    CHANGE_DIRECTIONS,
+    COMPARED_WITH,
+    PRICE_DECREASE_WORDS,
+    PRICE_INCREASE_WORDS,
     REVISION_LABEL,
     TOTAL_MARKERS,
 )
@@ -25,6 +29,11 @@ _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
 _SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
 _SECTION_LINE = re.compile(rf"(?m)^[{re.escape(''.join(sorted(_SECTION_MARKS)))}]")
 _REVISION_LABEL = re.compile(REVISION_LABEL)
+#: a change written as one: "3%増の", "20%で増加", "2,500億円の増益"
+_MOVES = CHANGE_DIRECTIONS + PRICE_INCREASE_WORDS + PRICE_DECREASE_WORDS
+_DIRECTION_AFTER = re.compile(rf"\s?[)）]?\s?(?:の|で)?\s?(?:{'|'.join(_MOVES)})")
+#: "前日比320円", "前年同月に比べ32万人": a change measured against an earlier figure
+_COMPARED_BEFORE = re.compile(rf"(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?(?:約)?\s?$")
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 #: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約", "合計は"); a
 #: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
@@ -160,6 +169,14 @@ class Evidence:
 
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
+
+    def is_change(self, m: Mention) -> bool:
+        """Whether the figure states a change ("3%増", "前日比320円高") rather than a level."""
+        text = self.texts[m.doc_id]
+        return bool(
+            _DIRECTION_AFTER.match(text, m.end)
+            or _COMPARED_BEFORE.search(text[max(0, m.start - 12) : m.start])
+        )
 
     def revision_of(self, m: Mention) -> str | None:
         """前 or 後: the block of a correction notice the figure stands in ("（訂正前）" …)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
@@ -40,6 +40,8 @@ _PERIOD_WORDS = re.compile(RELATIVE_PERIOD_WORDS)
 _SCALE_CHARS = frozenset(SCALE_WORDS) | frozenset(SMALL_SCALES)
 #: which way a bound opens: "以上" and "超" both state a floor
 _DIRECTION = {"ge": "floor", "gt": "floor", "le": "ceiling", "lt": "ceiling"}
+#: the extraction rule of table cells ("table.cell.v1")
+_TABLE_RULE = "table."
 _KINDS = {"money", "count", "quantity", "percent", "duration", "ratio"}
 #: NOTE: share of context words two sentences must have in common to state one claim;
 #: figures that differ must also name what they count (an object) and overlap more
@@ -558,48 +560,51 @@ def _same_sentence(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     return ma.doc_id == mb.doc_id and ev.sentence_span(ma) == ev.sentence_span(mb)
 
 
+def _different_footing(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """One figure a change and the other a level.  A table cell's words do not say which
+    it is (a 決算短信's ％ column holds changes), so it stands on either."""
+    if ma.rule.startswith(_TABLE_RULE) or mb.rule.startswith(_TABLE_RULE):
+        return False
+    return ev.is_change(ma) != ev.is_change(mb)
+
+
 def check_restatements(ev: Evidence) -> list[Finding]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
         for f in figures:
             if f.mention.kind in _KINDS and f.mention.subject and f.mention.bound != "range":
                 groups[_key(f)].append(f)
-    pairs = [
+    found: list[Finding] = []
+    seen: set[frozenset[str]] = set()
+
+    def compare(pairs: Iterable[tuple[Figure, Figure]], **how: bool | int) -> set[str]:
+        """Compare each pair not compared yet; returns the figures compared.  A change
+        ("前日比320円高") and a level ("終値は4万2,350円") never state one claim."""
+        compared = set()
+        for a, b in pairs:
+            key = frozenset((a.id, b.id))
+            if key in seen or _different_footing(ev, a.mention, b.mention):
+                continue
+            seen.add(key)
+            compared |= key
+            found.append(_compare(ev, a, b, **how))  # type: ignore[arg-type]
+        return compared
+
+    compare(
         p
         for group in groups.values()
         for p in _equal_pairs(ev, group) + _differing_pairs(ev, group) + _title_pairs(ev, group)
-    ]
-    seen = {frozenset((a.id, b.id)) for a, b in pairs}
-    for a, b in _anchored_pairs(ev):
-        if frozenset((a.id, b.id)) not in seen:
-            seen.add(frozenset((a.id, b.id)))
-            pairs.append((a, b))
-    found = [_compare(ev, a, b) for a, b in pairs]
+    )
+    compare(_anchored_pairs(ev))
     periods = _sentence_periods(ev)
-    for a, b in _measured_pairs(ev, periods):
-        if frozenset((a.id, b.id)) not in seen:
-            seen.add(frozenset((a.id, b.id)))
-            found.append(_compare(ev, a, b, version=2))
-    for a, b in _dated_pairs(ev, periods):
-        if frozenset((a.id, b.id)) not in seen:
-            seen.add(frozenset((a.id, b.id)))
-            found.append(_compare(ev, a, b, version=2, across=True))
+    compare(_measured_pairs(ev, periods), version=2)
+    compare(_dated_pairs(ev, periods), version=2, across=True)
     paired = {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
     content = _content_of(ev)
-    for a, b in headline_pairs(ev, every, content):
-        if frozenset((a.id, b.id)) not in seen:
-            seen.add(frozenset((a.id, b.id)))
-            paired.update((a.id, b.id))
-            found.append(_compare(ev, a, b, version=5, weak=True, headline=True))
-    for a, b in _similar_pairs(ev, every, paired, content):
-        if frozenset((a.id, b.id)) not in seen:
-            seen.add(frozenset((a.id, b.id)))
-            found.append(_compare(ev, a, b, version=4, weak=True))
-    for a, b in _echoed_pairs(ev, every, paired):
-        if frozenset((a.id, b.id)) not in seen:
-            seen.add(frozenset((a.id, b.id)))
-            found.append(_compare(ev, a, b, version=4, across=True))
+    paired |= compare(headline_pairs(ev, every, content), version=5, weak=True, headline=True)
+    compare(_similar_pairs(ev, every, paired, content), version=4, weak=True)
+    compare(_echoed_pairs(ev, every, paired), version=4, across=True)
     return found
 
 
