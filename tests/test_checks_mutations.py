@@ -498,6 +498,9 @@ def test_a_correction_notice_reports_corrected_figures_as_information(
         # the same amount restated, or brackets the document says hold last year's figures
         ("予算は100億円（約100億円）です。", []),
         ("売上高は1,200億円（1,100億円）でした。（ ）内は前年実績です。", []),
+        # the bracket says what else its amount is: tax included, a year's fee
+        ("セット価格は10,500円（11,550円・税込）です。", []),
+        ("会費は525円（6,300円／年額）です。", []),
     ],
 )
 def test_an_amount_restated_in_brackets_in_the_same_currency(run_text, text, found):

@@ -15,7 +15,7 @@ from statistics import median
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.checks.intervals import as_written, exact
-from pipeline.patterns.check_cues import RATE_OUTLIER_FACTOR
+from pipeline.patterns.check_cues import BRACKET_QUALIFIERS, RATE_OUTLIER_FACTOR
 from schemas.vocab import Severity, Status
 
 RULE = "conversion"
@@ -47,7 +47,7 @@ def _same_currency(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     for a, b in pairwise(money):
         if a.mention.unit != b.mention.unit or not ev.is_bracketed_after(a.mention, b.mention):
             continue
-        if a.interval.meets(b.interval):
+        if a.interval.meets(b.interval) or _qualified(ev.texts[b.mention.doc_id], b.mention.end):
             continue
         message = (
             f"{written(a)} is followed in brackets by {written(b)}, another amount in the "
@@ -66,6 +66,15 @@ def _same_currency(ev: Evidence, figures: list[Figure]) -> list[Finding]:
             )
         )
     return found
+
+
+def _qualified(text: str, end: int) -> bool:
+    """Whether the bracket closing after ``end`` says what else its amount is (税込 …)."""
+    close = min(
+        (i for i in (text.find("）", end, end + 30), text.find(")", end, end + 30)) if i >= 0),
+        default=-1,
+    )
+    return close >= 0 and any(w in text[end:close] for w in BRACKET_QUALIFIERS)
 
 
 def _fitting_currency(ev: Evidence, figures: list[Figure], a: Figure, b: Figure) -> str:

@@ -106,3 +106,20 @@ REVISION_LABEL = (
     rf"(?m)^[ \t　（(【〈<＜\[]*(?:{'|'.join(REVISED_WORDS)})"
     rf"(?P<when>{BEFORE_REVISION}|{AFTER_REVISION})[ \t　）)】〉>＞\]：:]*$"
 )
+#: words in a bracket after an amount that make the bracket's amount another figure,
+#: not the same amount restated: "10,500円（11,550円・税込）", "500円（年額6,000円）"
+BRACKET_QUALIFIERS = (
+    "税込",
+    "税抜",
+    "税別",
+    "消費税",
+    "本体",
+    "送料",
+    "年額",
+    "月額",
+    "前年",
+    "前期",
+    "前回",
+    "予想",
+    "計画",
+)
