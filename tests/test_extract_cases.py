@@ -536,10 +536,21 @@ def test_a_bare_day_without_a_document_date(mentions_of, text, start):
     assert (day.kind, day.date_start, day.year_inferred) == ("date", start, True)
 
 
-def test_a_year_in_the_title_dates_the_body_without_a_document_date(mentions_of):
-    found = mentions_of("2019年度決算の概要\n\n3月に発表した。", published=None)
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("2019年度決算の概要", "2019-03-01"),
+        # the year a full date in the title opens with counts too
+        ("人口推計（令和元年10月1日現在）", "2019-03-01"),
+        ("2019年10月1日の会見", "2019-03-01"),
+    ],
+)
+def test_a_year_in_the_title_dates_the_body_without_a_document_date(
+    mentions_of, title, expected
+):
+    found = mentions_of(f"{title}\n\n3月に発表した。", published=None)
     march = next(m for m in found if m.surface == "3月")
-    assert march.date_start == "2019-03-01"
+    assert march.date_start == expected
 
 
 def test_months_spelled_out_in_brackets_override_the_april_fiscal_year(mentions_of):

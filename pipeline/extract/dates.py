@@ -39,6 +39,8 @@ _MONTH_DATE = re.compile(
     rf"(?:{YEAR}|(?P<rel>{RELATIVE_YEAR}))?{MONTH}(?:{DAY}(?!間)|{MONTH_PART}|(?!期))"
 )
 _YEAR_DATE = re.compile(rf"{YEAR}(?:{YEAR_PART})?(?![間0-9])")
+#: every year written out, also the one a full date opens with ("2025年10月1日")
+_WRITTEN_YEAR = re.compile(rf"{YEAR}(?!間)")
 #: "週1～2日", "週に3": days counted per week, not a date
 _FREQUENCY = re.compile(
     rf"{''.join(f'(?<!{w[0]})' for w in cues.NAMED_WEEKS)}"
@@ -483,9 +485,10 @@ def spelled_out(chosen: list[Candidate], text: str) -> list[Candidate]:
 
 
 def written_years(text: str) -> tuple[tuple[int, int], ...]:
-    """Explicit years in the text, for dating documents that carry no date of their own."""
+    """Explicit years in the text, for dating documents that carry no date of their own:
+    a year alone ("2025年度") or opening a full date ("令和7年10月1日")."""
     years = []
-    for m in _YEAR_DATE.finditer(text):
+    for m in _WRITTEN_YEAR.finditer(text):
         year = _year(m, Context(text, None, None), None)  # type: ignore[arg-type]
         if year.year is not None and not year.inferred:
             years.append((m.start(), year.year))
