@@ -406,6 +406,22 @@ def test_a_highlight_and_its_section_with_another_number(run_text, first, status
     assert [c.status for c in result.checks if c.rule == "restatement"] == statuses
 
 
+@pytest.mark.parametrize(
+    ("first", "statuses"), [("3,000万ドル", ["pass"]), ("4,000万ドル", ["warn"])]
+)
+def test_a_highlight_naming_nothing_counted_and_its_section(run_text, first, statuses):
+    """Neither figure names what it counts or measures: sentences that say the same thing
+    (most of their words shared) tie them."""
+    text = (
+        "ミライクラウドは支援策を発表しました。\n\n"
+        f"1. ミライクラウドは世界各地の企業への支援に{first}を拠出すると発表しました。\n\n"
+        "●ミライクラウド\n\nミライクラウドは、世界各地の企業への支援に3,000万ドルを拠出すると"
+        "発表した。\n"
+    )
+    found = [c for c in run_text(text).checks if c.rule == "restatement"]
+    assert [c.status for c in found] == statuses
+
+
 def test_parallel_sections_are_not_restatements(run_text):
     text = (
         "ミライ財団は医療物資を寄付しました。\n\n"

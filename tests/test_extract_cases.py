@@ -545,9 +545,7 @@ def test_a_bare_day_without_a_document_date(mentions_of, text, start):
         ("2019年10月1日の会見", "2019-03-01"),
     ],
 )
-def test_a_year_in_the_title_dates_the_body_without_a_document_date(
-    mentions_of, title, expected
-):
+def test_a_year_in_the_title_dates_the_body_without_a_document_date(mentions_of, title, expected):
     found = mentions_of(f"{title}\n\n3月に発表した。", published=None)
     march = next(m for m in found if m.surface == "3月")
     assert march.date_start == expected

@@ -51,6 +51,8 @@ DIFFERING_CLAIM_OVERLAP = 0.6
 #: restatement (a warning), with a similar statement of another number
 SIMILAR_CLAIM_OVERLAP = 0.3
 SIMILAR_CLAIM_OVERLAP_NO_OBJECT = 0.5
+#: NOTE: and when neither names what it counts or measures: sentences that say the same
+SIMILAR_CLAIM_OVERLAP_UNNAMED = 0.7
 #: NOTE: and at least this many words in common: short list lines ("内訳:マスク100万枚")
 #: overlap wholly in two words
 SIMILAR_CLAIM_SHARED_WORDS = 3
@@ -167,9 +169,8 @@ def _similar_pairs(
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         m = f.mention
-        what = ("object", m.object) if m.object else ("measure", m.measure) if m.measure else None
-        if what is not None:
-            groups[(m.doc_id, *_key(f)[:3], what)].append(f)
+        what = ("object", m.object) if m.object else ("measure", m.measure) if m.measure else ()
+        groups[(m.doc_id, *_key(f)[:3], what)].append(f)
     pairs = []
     for group in groups.values():
         if not 2 <= len(group) <= SIMILAR_GROUP_MAX:
@@ -179,7 +180,13 @@ def _similar_pairs(
             if b.id in paired:
                 continue
             mb = b.mention
-            need = SIMILAR_CLAIM_OVERLAP if mb.object else SIMILAR_CLAIM_OVERLAP_NO_OBJECT
+            need = (
+                SIMILAR_CLAIM_OVERLAP
+                if mb.object
+                else SIMILAR_CLAIM_OVERLAP_NO_OBJECT
+                if mb.measure
+                else SIMILAR_CLAIM_OVERLAP_UNNAMED
+            )
             best, score = None, 0.0
             for a in group:
                 ma = a.mention
