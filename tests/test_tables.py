@@ -173,6 +173,34 @@ def test_a_tables_change_rate_column(run_text, text, statuses):
     assert [c.status for c in checks] == statuses
 
 
+DIFFERENCES = """| 項目 | 2024年3月期 | 2025年3月期 | {header} |
+|---|---|---|---|
+| 売上高 | 12,450 | 13,120 | {difference} |
+
+（単位：百万円）
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a difference column against the earliest and latest period, the unit declared
+        # on a line of its own under the table
+        (DIFFERENCES.format(header="増減額", difference="670"), ["pass"]),
+        (DIFFERENCES.format(header="増減額", difference="760"), ["fail"]),
+        (DIFFERENCES.format(header="前年差", difference="△670"), ["fail"]),
+        # a column that is no difference is not checked
+        (DIFFERENCES.format(header="備考", difference="670"), []),
+    ],
+)
+def test_a_tables_difference_column(run_text, text, statuses):
+    result = run_text(text)
+    units = {m.surface: m.unit for m in result.mentions if m.rule == "table.cell.v1"}
+    assert units["12,450"] == "JPY"
+    checks = [c for c in result.checks if c.rule_version == "growth.v4"]
+    assert [c.status for c in checks] == statuses
+
+
 SEGMENT_TABLE = """サンプル鉄道株式会社は決算を発表しました。営業収益は{prose}億円となりました。
 
 | セグメント | 営業収益（億円） | 前年同期比（%） | 2024年度（億円） |

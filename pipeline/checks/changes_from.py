@@ -62,10 +62,6 @@ def _sign(direction: str) -> int:
     return -1 if direction.startswith(_DECREASES) else 1
 
 
-def _difference(now: Interval, then: Interval) -> Interval:
-    return Interval(now.low - then.high, now.high - then.low)
-
-
 def _directed(stated: Interval, sign: int) -> Interval:
     return stated if sign > 0 else Interval(-stated.high, -stated.low)
 
@@ -93,7 +89,7 @@ def _level_of(sentence: list[Figure], start: Figure, change: Figure, gap_end: in
 def _from_to(start: Figure, level: Figure, sign: int, tol: float) -> Finding:
     """ "100億円から120億円に増加": does the level move the way the word says?"""
     then, now = strict(start, tol), strict(level, tol)
-    moved = _difference(now, then)
+    moved = now - then
     ok = moved.high > 0 if sign > 0 else moved.low < 0
     way = "rise" if sign > 0 else "fall"
     message = (
@@ -113,7 +109,7 @@ def _by_amount(
     s, c = start.mention, change.mention
     # a percentage that rises "20%" may have risen by 20 points or by a fifth: unread
     if (c.unit == s.unit and s.kind != "percent") or (c.unit == "pt" and s.unit == "%"):
-        computed, unit = _difference(now, then), f" {c.unit}" if c.unit else ""
+        computed, unit = (now - then), f" {c.unit}" if c.unit else ""
     elif c.unit == "%" and s.kind != "percent":
         computed, unit = percent_change(now, then), " %"
     else:

@@ -30,6 +30,11 @@ class Interval:
             self.low + other.low, self.high + other.high, self.ambiguous or other.ambiguous
         )
 
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(
+            self.low - other.high, self.high - other.low, self.ambiguous or other.ambiguous
+        )
+
     def scale(self, other: Interval) -> Interval:
         """The product of two intervals (all four corner products)."""
         corners = [

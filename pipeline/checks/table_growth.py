@@ -1,4 +1,5 @@
-"""growth (``growth.v3``): a table's change-rate column against the period columns it compares.
+"""growth (``growth.v3``, ``growth.v4``): a table's change-rate column (and its
+difference column) against the period columns it compares.
 
 "| セグメント | 2024年3月期 | 2025年3月期 | 増減率 |": in each row the rate must meet
 (later / earlier − 1) × 100, the two columns being the ones whose headers name the
@@ -14,8 +15,8 @@ from collections import defaultdict
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, percent_change, strict
-from pipeline.patterns.check_cues import TABLE_RATE_HEADERS
-from pipeline.table_layout import Table, locate, tables
+from pipeline.patterns.check_cues import TABLE_DIFFERENCE_HEADERS, TABLE_RATE_HEADERS
+from pipeline.table_layout import Table, locate, tables, without_bracket
 
 RULE = "growth"
 _AMOUNTS = {"money", "count", "quantity"}
@@ -27,6 +28,35 @@ def _rate_columns(text: str, table: Table) -> list[int]:
     """The columns whose header names a change rate (増減率, 前年比 …)."""
     header = text[table.start : text.find("\n", table.start)]
     return [c for c, cell in enumerate(header.split("|")) if _RATE_HEADER.search(cell)]
+
+
+def _difference_columns(text: str, table: Table) -> list[int]:
+    """The columns whose header names a difference (増減額（百万円）, 前年差 …)."""
+    header = text[table.start : text.find("\n", table.start)]
+    return [
+        c
+        for c, cell in enumerate(header.split("|"))
+        if without_bracket(cell) in TABLE_DIFFERENCE_HEADERS
+    ]
+
+
+def _difference_verdict(ev: Evidence, stated: Figure, earlier: Figure, later: Figure) -> Finding:
+    tol = ev.approx_tolerance
+    change = strict(later, tol) - strict(earlier, tol)
+    ok = change.meets(strict(stated, tol))
+    message = (
+        f"In the table (line {stated.mention.line}), {written(later)} less {written(earlier)} "
+        f"is {change}; the stated {written(stated)} {'agrees' if ok else 'does not agree'}."
+    )
+    return verdict(
+        RULE,
+        ok,
+        [stated, later, earlier],
+        message,
+        expected=str(change),
+        observed=str(strict(stated, tol)),
+        version=4,
+    )
 
 
 def _periods(ev: Evidence, figures: list[Figure], layout: list[Table]) -> dict[int, dict]:
@@ -67,6 +97,14 @@ def _verdict(ev: Evidence, rate: Figure, earlier: Figure, later: Figure) -> Find
     )
 
 
+def _same_amounts(*figures: Figure) -> bool:
+    """Amounts (not rates) of one kind and unit."""
+    return (
+        len({(f.mention.kind, f.mention.unit) for f in figures}) == 1
+        and figures[0].mention.kind in _AMOUNTS
+    )
+
+
 def check_table_growth(ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     for doc_id, figures in ev.figures.items():
@@ -87,6 +125,10 @@ def check_table_growth(ev: Evidence) -> list[Finding]:
             first = min(dated, key=lambda c: dated[c])
             last = max(dated, key=lambda c: dated[c])
             table = next(t for t in layout if t.start == table_start)
+            for column in _difference_columns(text, table):
+                stated, earlier, later = cells.get(column), cells.get(first), cells.get(last)
+                if stated and earlier and later and _same_amounts(stated, earlier, later):
+                    found.append(_difference_verdict(ev, stated, earlier, later))
             for column in _rate_columns(text, table):
                 rate, earlier, later = cells.get(column), cells.get(first), cells.get(last)
                 if not (rate and earlier and later):

@@ -46,6 +46,9 @@ _CELL_NUMBER = re.compile(rf"\s*(?:[{''.join(cues.NEGATIVE_MARKERS)}]\s?)?(?P<nu
 _NUMBER_AT = re.compile(rf"(?P<num>{NUM})")
 #: NOTE: how many lines above a table its unit declaration may stand
 DECLARATION_LINES_ABOVE = 3
+#: NOTE: and how many lines below it, where only a line that is the declaration counts
+DECLARATION_LINES_BELOW = 3
+_DECLARATION_LINE = re.compile(r"^\s*[(（]?\s?単位")
 
 
 #: unit tables a declared unit is looked up in, and the kind of figure each makes
@@ -73,9 +76,15 @@ def _scale_of(written: str) -> int:
 
 
 def _declaration(lines: list[tuple[int, str]], table: range) -> Unit | None:
-    """The unit declared in the table's first row or in the lines just above it."""
+    """The unit declared in the table's first row or in the lines just above it, or on a
+    line of its own right below it (a note under the table: "（単位：百万円）")."""
     above = range(table.start - 1, max(-1, table.start - 1 - DECLARATION_LINES_ABOVE), -1)
-    for i in [table.start, *above]:
+    below = [
+        i
+        for i in range(table.stop, min(len(lines), table.stop + DECLARATION_LINES_BELOW))
+        if _DECLARATION_LINE.match(lines[i][1])
+    ]
+    for i in [table.start, *above, *below]:
         m = _DECLARATION.search(lines[i][1])
         if m and (unit := _unit_of(m.group("unit"))):
             return unit, _scale_of(m.group("scale"))

@@ -51,6 +51,20 @@ RELATIVE_PERIOD_WORDS = (
 )
 #: what a change rate is measured against (前期比6.5%増); 同 repeats the one before
 CHANGE_BASES = ("前年同期比", "前年同月比", "前年度比", "前年比", "前期比", "前月比", "同")
+#: a table column header (without its bracketed unit) that makes its cells the
+#: difference of the period columns (増減額（百万円）, 前年差 …)
+TABLE_DIFFERENCE_HEADERS = (
+    "増減額",
+    "増減",
+    "前年差",
+    "前期差",
+    "前年同期差",
+    "前年同月差",
+    "差額",
+    "対前年増減",
+    "前年比増減",
+    "前期比増減",
+)
 #: a table column header that makes its cells change rates (増減率, 前年比(%) …)
 TABLE_RATE_HEADERS = (
     "増減率",
