@@ -79,6 +79,11 @@ def test_a_headline_with_another_number_than_the_text_under_it(run_text, headlin
             "全国で 4,000 万人以上が利用",
             "ミライ電機の相談窓口\n\nオンライン相談所は全国で 3,000 万人以上に利用された。",
         ),
+        # the text gives another period's figure, not the headline's
+        (
+            "通期予想を上方修正、売上高2,500億円へ",
+            "ミライ電機は通期の売上高を前期比8%増と見込む。前期の通期売上高は2,300億円だった。",
+        ),
         # the text's sentence shares no words with the headline
         (
             "全国で 4,000 万人以上が利用",
