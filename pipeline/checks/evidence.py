@@ -161,11 +161,15 @@ class Evidence:
         return self.words_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def section_of(self, m: Mention) -> int:
-        """Where the heading or bullet line above a figure's line starts (-1: none)."""
-        own_line = self.texts[m.doc_id].rfind("\n", 0, m.start) + 1
-        heads = self.heads_of.get(m.doc_id, [])
-        k = bisect_left(heads, own_line) - 1
-        return heads[k] if own_line and k >= 0 else -1
+        """Where the heading or bullet line above a figure's line starts (-1: none).  The
+        text is read from that heading on only: a document on one line costs nothing."""
+        heads = self.heads_of.get(m.doc_id)
+        if not heads:
+            return -1
+        k = bisect_right(heads, m.start) - 1
+        if k >= 0 and self.texts[m.doc_id].find("\n", heads[k], m.start) < 0:
+            k -= 1  # the figure's own line is the heading: the one above it counts
+        return heads[k] if k >= 0 else -1
 
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())

@@ -311,7 +311,7 @@ def _named_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         section = ev.section_of(parts[0].mention)
         earlier = [
             (i, f)
-            for i, f in enumerate(figures)
+            for i, f in enumerate(figures[: bisect_left(figures, mark.start(), key=_start)])
             if f.mention.end <= mark.start()
             and (f.mention.kind, f.mention.unit) == (kind, unit)
             and len(word := _measure_word(f)) >= 2
