@@ -173,6 +173,15 @@ def test_a_tables_change_rate_column(run_text, text, statuses):
     assert [c.status for c in checks] == statuses
 
 
+def test_a_declaration_between_two_tables_is_the_second_ones(mentions_of):
+    text = (
+        "| 項目 | 件数 |\n|---|---|\n| 申請 | 1,200 |\n\n"
+        "（単位：千人）\n\n| 項目 | 人数 |\n|---|---|\n| 利用者 | 350 |\n"
+    )
+    units = {m.surface: m.unit for m in mentions_of(text) if m.rule == "table.cell.v1"}
+    assert units.get("350") == "人" and "1,200" not in units
+
+
 DIFFERENCES = """| 項目 | 2024年3月期 | 2025年3月期 | {header} |
 |---|---|---|---|
 | 売上高 | 12,450 | 13,120 | {difference} |

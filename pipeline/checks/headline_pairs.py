@@ -44,8 +44,10 @@ _SECTION_OPENINGS = (*HEADING_MARKS, "・", "#", "|", "｜")
 
 
 def _line_at(text: str, offset: int, limit: int) -> tuple[int, int]:
-    """The line holding ``offset``, searched no further than ``limit`` characters."""
-    start = text.rfind("\n", max(0, offset - limit), offset) + 1
+    """The line holding ``offset``, searched no further than ``limit`` characters either
+    way: a longer line is cut there (and is then too long to be a headline)."""
+    newline = text.rfind("\n", max(0, offset - limit), offset)
+    start = newline + 1 if newline >= 0 or offset <= limit else offset - limit
     end = text.find("\n", offset, offset + limit)
     return start, end if end >= 0 else min(len(text), offset + limit)
 

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
+from typing import Any
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
 from pipeline.checks.headline_pairs import headline_pairs, section_body
@@ -584,7 +585,7 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     seen: set[frozenset[str]] = set()
 
-    def compare(pairs: Iterable[tuple[Figure, Figure]], **how: bool | int) -> set[str]:
+    def compare(pairs: Iterable[tuple[Figure, Figure]], **how: Any) -> set[str]:
         """Compare each pair not compared yet; returns the figures compared.  A change
         ("前日比320円高") and a level ("終値は4万2,350円") never state one claim."""
         compared = set()
@@ -594,7 +595,7 @@ def check_restatements(ev: Evidence) -> list[Finding]:
                 continue
             seen.add(key)
             compared |= key
-            found.append(_compare(ev, a, b, **how))  # type: ignore[arg-type]
+            found.append(_compare(ev, a, b, **how))
         return compared
 
     compare(

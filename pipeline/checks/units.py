@@ -31,8 +31,7 @@ ROUND_GROUP_MAX = 50
 def _distinctive(f: Figure) -> bool:
     """Two or more significant digits (4.39, 6.1, 15): a round 10億 or 5億 recurs in
     other currencies by chance ("10億ドルで買収…売上高は10億円増加")."""
-    digits = "".join(c for c in f.mention.normalized if c.isdigit()).strip("0")
-    return len(digits) >= MIN_SIGNIFICANT_DIGITS
+    return len(_digits(f)) >= MIN_SIGNIFICANT_DIGITS
 
 
 def _same_subject(ev: Evidence, a: Figure, b: Figure) -> bool:
@@ -66,6 +65,7 @@ def _clusters(ev: Evidence, group: list[Figure]) -> list[list[Figure]]:
 
 
 def _digits(f: Figure) -> str:
+    """The significant digits as written: 4.39億 and 4.39万 are both 439."""
     return "".join(c for c in f.mention.normalized if c.isdigit()).strip("0")
 
 

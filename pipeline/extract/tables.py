@@ -82,13 +82,22 @@ def _declaration(lines: list[tuple[int, str]], table: range) -> Unit | None:
     below = [
         i
         for i in range(table.stop, min(len(lines), table.stop + DECLARATION_LINES_BELOW))
-        if _DECLARATION_LINE.match(lines[i][1])
+        if _DECLARATION_LINE.match(lines[i][1]) and not _heads_a_table(lines, i)
     ]
     for i in [table.start, *above, *below]:
         m = _DECLARATION.search(lines[i][1])
         if m and (unit := _unit_of(m.group("unit"))):
             return unit, _scale_of(m.group("scale"))
     return None
+
+
+def _heads_a_table(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether a table starts within the few lines after line ``i`` (past blank lines):
+    a declaration there is the next table's."""
+    for _, line in lines[i + 1 : i + 1 + DECLARATION_LINES_ABOVE]:
+        if line.strip():
+            return line.lstrip().startswith("|")
+    return False
 
 
 def _column_units(header: str) -> dict[int, Unit]:
