@@ -105,6 +105,16 @@ def test_a_restated_floor_written_two_ways_agrees(run_text):
     assert [status for _, status, _ in found] == ["pass"]
 
 
+def test_a_news_headline_over_a_dateline_without_a_subject(run_text):
+    """News names no organisation, and a dateline stands between headline and text."""
+    text = (
+        "大雨で住宅浸水の被害、浸水住宅は計635棟\n\n2025年7月12日 18時00分\n\n"
+        "各県によると、住宅の浸水被害は床上と床下を合わせて計535棟にのぼった。"
+    )
+    found = [c for c in run_text(text).checks if c.rule_version == "restatement.v5"]
+    assert [c.status for c in found] == ["warn"]
+
+
 def test_the_next_sections_headline_is_no_title_of_the_paragraph_above(run_text):
     """A headline under a paragraph heads the prose below it; it does not restate the
     paragraph above (which a link's title after "詳細:" does)."""

@@ -39,6 +39,8 @@ _EARLIER_PERIOD = re.compile(
 )
 #: a line ending in one of these breaks off mid-sentence (text wrapped from a PDF)
 _OPEN_ENDINGS = tuple("、，,はがをの") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
+#: a line that only dates what follows ("2025年7月12日 18時00分"): no headline of its own
+_DATELINE = re.compile(r"^[\d０-９\s年月日時分秒:：/.\-（）()月火水木金土曜]+$")
 #: lines that open a section, a bullet or a table row: a body ends there
 _SECTION_OPENINGS = (*HEADING_MARKS, "・", "#", "|", "｜")
 
@@ -79,7 +81,7 @@ def _body_under(text: str, line: tuple[int, int]) -> tuple[int, int] | None:
         line_end = text.find("\n", at, limit)
         line_end = line_end if line_end >= 0 else limit
         line = text[at:line_end].strip()
-        if line:
+        if line and not _DATELINE.match(line):
             if line.startswith(_SECTION_OPENINGS) or _is_headline(line):
                 break
             body_start = at if body_start is None else body_start

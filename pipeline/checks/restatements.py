@@ -610,7 +610,14 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     paired = {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
     content = _content_of(ev)
-    paired |= compare(headline_pairs(ev, every, content), version=5, weak=True, headline=True)
+    # a headline ties figures by its place, with or without a subject (news names none)
+    placed = [
+        f
+        for figures in ev.figures.values()
+        for f in figures
+        if f.mention.kind in _KINDS and f.mention.bound != "range"
+    ]
+    paired |= compare(headline_pairs(ev, placed, content), version=5, weak=True, headline=True)
     compare(_similar_pairs(ev, every, paired, content), version=4, weak=True)
     compare(_echoed_pairs(ev, every, paired), version=4, across=True)
     return found

@@ -8,7 +8,7 @@ from pipeline.patterns.cues import WEEKDAYS  # noqa: F401  (the checks read week
 #: labels of a table's total rows (a label may go on: 合計（連結）) and of subtotal rows
 TOTAL_ROW_LABELS = ("合計", "総計", "総数", "計")
 SUBTOTAL_ROW_LABELS = ("小計",)
-TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で")
+TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で", "あわせて", "合わせて")
 #: written after a total to introduce its parts: all of them (内訳) …
 EXHAUSTIVE_BREAKDOWN_MARKERS = ("内訳",)
 #: … or some of them ("このうち民生費は480億円": the rest may go unnamed), so parts that
