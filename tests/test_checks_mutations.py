@@ -551,3 +551,16 @@ def test_a_change_and_a_level_are_not_one_claim(run_text):
     found = [c for c in run_text(text).checks if c.rule == "restatement"]
     assert all(c.status == "pass" for c in found)
     assert all("320円15銭" not in c.message for c in found)
+
+
+@pytest.mark.parametrize(("unit", "statuses"), [("億元", []), ("億円", ["warn"])])
+def test_sentences_sharing_a_figure_give_one_amount_in_two_currencies(run_text, unit, statuses):
+    """The shared 14万校 ties the two sentences; their one amount each is the same number,
+    so another currency in one of them is a slip."""
+    text = (
+        "ミライ学習は5億元以上を拠出し、中国全土の14万校の学校に活用していただいた。\n\n"
+        f"ミライ学習は3月31日時点で、5{unit}以上を拠出し、中国全国14万校のオンライン教育を"
+        "支援した。"
+    )
+    found = [c for c in run_text(text).checks if c.rule == "restatement"]
+    assert sorted(c.status for c in found) == statuses

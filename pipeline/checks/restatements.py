@@ -442,6 +442,7 @@ def _aligned(
     Figures of one kind and unit pair up first with first, second with second; when the
     two sentences hold different numbers of them, which restates which is unknown and
     none is paired ("総額31億円で、うち医療に21億円" twice: 31 pairs with 31, not with 21).
+    One amount in each, with the same number in two currencies, pair up as well.
     """
 
     def by_unit(figures: list[Figure]) -> dict[tuple, list[Figure]]:
@@ -453,12 +454,21 @@ def _aligned(
         return groups
 
     a_groups, b_groups = by_unit(first), by_unit(second)
-    return [
+    pairs = [
         pair
         for key, a_group in a_groups.items()
         if len(b_groups.get(key, ())) == len(a_group)
         for pair in zip(a_group, b_groups[key], strict=True)
     ]
+    # one amount each, the same number in two currencies ("5億元以上を拠出" and "5億円以上を
+    # 拠出" beside the same 14万校): the same amount with one currency written wrong
+    a_money = [f for key, g in a_groups.items() if key[0] == "money" for f in g]
+    b_money = [f for key, g in b_groups.items() if key[0] == "money" for f in g]
+    if len(a_money) == len(b_money) == 1:
+        a, b = a_money[0].mention, b_money[0].mention
+        if a.unit != b.unit and a.value == b.value:
+            pairs.append((a_money[0], b_money[0]))
+    return pairs
 
 
 def _sentence_periods(ev: Evidence) -> Callable[[Mention], frozenset[str]]:
@@ -669,8 +679,8 @@ def _compare(
         status = Status.WARN
         message = (
             f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
-            f"{written(b)} ({mb.doc_id}, line {mb.line}) in the same sentence: one of the "
-            f"two currencies ({ma.unit}, {mb.unit}) is likely wrong."
+            f"{written(b)} ({mb.doc_id}, line {mb.line}) in sentences that say the same: "
+            f"one of the two currencies ({ma.unit}, {mb.unit}) is likely wrong."
         )
     elif (
         ma.value == mb.value
