@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.checks.evidence import Evidence
 from pipeline.run import run
 from tests.conftest import RAW
 
@@ -564,3 +565,21 @@ def test_sentences_sharing_a_figure_give_one_amount_in_two_currencies(run_text, 
     )
     found = [c for c in run_text(text).checks if c.rule == "restatement"]
     assert sorted(c.status for c in found) == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "change"),
+    [
+        ("売上高は前期比5.4%増の131億円。", "5.4%", True),
+        ("売上高は前期比5.4%増の131億円。", "131億円", False),
+        ("終値は前日比320円高の4万2,350円。", "320円", True),
+        ("受注総数は週20%で増加した。", "20%", True),
+        # a share is a level, though 構成比 ends in 比
+        ("海外の構成比61%を占める。", "61%", False),
+    ],
+)
+def test_a_change_is_told_from_a_level(mentions_of, text, surface, change):
+    found = mentions_of(text)
+    evidence = Evidence.build(found, {"t": text}, {"t": [(0, len(text))]}, [])
+    (m,) = [m for m in found if m.surface == surface]
+    assert evidence.is_change(m) == change

@@ -20,7 +20,7 @@ from pipeline.patterns.check_cues import (
     REVISION_LABEL,
     TOTAL_MARKERS,
 )
-from pipeline.patterns.entity_cues import HEADING_MARKS
+from pipeline.patterns.entity_cues import HEADING_MARKS, SHARE_ENDINGS
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
@@ -32,8 +32,12 @@ _REVISION_LABEL = re.compile(REVISION_LABEL)
 #: a change written as one: "3%増の", "20%で増加", "2,500億円の増益"
 _MOVES = CHANGE_DIRECTIONS + PRICE_INCREASE_WORDS + PRICE_DECREASE_WORDS
 _DIRECTION_AFTER = re.compile(rf"\s?[)）]?\s?(?:の|で)?\s?(?:{'|'.join(_MOVES)})")
-#: "前日比320円", "前年同月に比べ32万人": a change measured against an earlier figure
-_COMPARED_BEFORE = re.compile(rf"(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?(?:約)?\s?$")
+#: "前日比320円", "前年同月に比べ32万人": a change measured against an earlier figure; not
+#: a share ("構成比61%")
+_NOT_COMPARISONS = "".join(f"(?<!{re.escape(w[:-1])})" for w in SHARE_ENDINGS)
+_COMPARED_BEFORE = re.compile(
+    rf"{_NOT_COMPARISONS}(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?(?:約)?\s?$"
+)
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 #: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約", "合計は"); a
 #: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
