@@ -13,8 +13,10 @@ from operator import attrgetter
 from pipeline.checks.intervals import Interval, interval
 from pipeline.patterns.check_cues import (
     APPROX_TOLERANCE,
+    CHANGE_BASES,
     CHANGE_DIRECTIONS,
     COMPARED_WITH,
+    EARLIER_PERIOD_WORDS,
     PRICE_DECREASE_WORDS,
     PRICE_INCREASE_WORDS,
     REVISION_LABEL,
@@ -29,6 +31,8 @@ _WORDS = re.compile(r"[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,}")
 _SECTION_MARKS = frozenset(HEADING_MARKS + "・#")
 _SECTION_LINE = re.compile(rf"(?m)^[{re.escape(''.join(sorted(_SECTION_MARKS)))}]")
 _REVISION_LABEL = re.compile(REVISION_LABEL)
+_EARLIER_PERIOD = re.compile("|".join(EARLIER_PERIOD_WORDS))
+_COMPARISONS = re.compile("|".join(b for b in CHANGE_BASES if b.endswith("比")))
 #: a change written as one: "3%増の", "20%で増加", "2,500億円の増益"
 _MOVES = CHANGE_DIRECTIONS + PRICE_INCREASE_WORDS + PRICE_DECREASE_WORDS
 _DIRECTION_AFTER = re.compile(rf"\s?[)）]?\s?(?:の|で)?\s?(?:{'|'.join(_MOVES)})")
@@ -178,13 +182,20 @@ class Evidence:
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
+    def compared_before(self, m: Mention) -> bool:
+        """Whether a comparison stands right before the figure ("前日比320円",
+        "前年同月に比べ32万人"): a change measured against an earlier figure."""
+        text = self.texts[m.doc_id]
+        return bool(_COMPARED_BEFORE.search(text[max(0, m.start - 12) : m.start]))
+
     def is_change(self, m: Mention) -> bool:
         """Whether the figure states a change ("3%増", "前日比320円高") rather than a level."""
-        text = self.texts[m.doc_id]
-        return bool(
-            _DIRECTION_AFTER.match(text, m.end)
-            or _COMPARED_BEFORE.search(text[max(0, m.start - 12) : m.start])
-        )
+        return bool(_DIRECTION_AFTER.match(self.texts[m.doc_id], m.end)) or self.compared_before(m)
+
+    def names_earlier_period(self, m: Mention) -> bool:
+        """Whether the figure's sentence places it in an earlier period (前期の売上高は…);
+        前期比 and 前年同期比 compare with a period and do not place it there."""
+        return bool(_EARLIER_PERIOD.search(_COMPARISONS.sub("", self.sentence(m))))
 
     def revision_of(self, m: Mention) -> str | None:
         """前 or 後: the block of a correction notice the figure stands in ("（訂正前）" …)."""

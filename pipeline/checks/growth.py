@@ -24,9 +24,7 @@ from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.patterns.check_cues import (
     CHANGE_BASES,
-    COMPARED_WITH,
     DECREASE_WORDS,
-    EARLIER_PERIOD_WORDS,
     INCREASE_WORDS,
     PRICE_DECREASE_WORDS,
     PRICE_INCREASE_WORDS,
@@ -44,13 +42,9 @@ _RATE_AFTER = re.compile(rf"^\s?[(（]\s?{_BASE}\s?[+＋]?$")
 _BASE_BEFORE = re.compile(rf"{_BASE}\s?[+＋]?$")
 _AMOUNT_NEXT = re.compile(r"^\s?の\s?$")
 _DIRECTION_AFTER = re.compile(rf"\s?{_DIRECTION}")
-_EARLIER = re.compile("|".join(EARLIER_PERIOD_WORDS))
-_COMPARISONS = re.compile("|".join(b for b in CHANGE_BASES if b.endswith("比")))
 #: NOTE: characters between an amount and its bracketed rate: "（前年同期比"
 _MAX_GAP = 10
 _PERIOD_PREFIX = re.compile(rf"^(?:{RELATIVE_PERIOD_WORDS})の?")
-#: "前年同月に比べ" or "前日比" right before a change amount
-_COMPARED_BEFORE = re.compile(rf"(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?$")
 #: "32万人（0.5％）": an open bracket between a change amount and its rate
 _RATE_IN_BRACKETS = re.compile(r"^\s?[(（]\s?[+＋]?$")
 #: "（0.5％）の増加", "（5.1%）高の": the close bracket, the direction, a following level
@@ -120,9 +114,7 @@ def _changes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, 
         text = ev.texts[c.doc_id]
         direction = _CLOSED_DIRECTION.match(text, r.end)
         if not (
-            direction
-            and _RATE_IN_BRACKETS.match(text[c.end : r.start])
-            and _COMPARED_BEFORE.search(text[max(0, c.start - 8) : c.start])
+            direction and _RATE_IN_BRACKETS.match(text[c.end : r.start]) and ev.compared_before(c)
         ):
             continue
         level = _level_after(figures[i + 2 :], direction) or _level_before(ev, figures[:i], c)
@@ -189,28 +181,19 @@ def _earlier_figures(ev: Evidence, figures: list[Figure]) -> dict[tuple, list[Fi
     """A document's figures whose sentence names an earlier period, by what they measure."""
     found: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.mention.value and f.mention.measure and _names_earlier(ev, f):
+        if f.mention.value and f.mention.measure and ev.names_earlier_period(f.mention):
             found[_key(f)].append(f)
     return found
 
 
-def _names_earlier(ev: Evidence, f: Figure) -> bool:
-    return bool(_EARLIER.search(_without_comparisons(ev.sentence(f.mention))))
-
-
 def _earlier(ev: Evidence, earlier: dict[tuple, list[Figure]], current: Figure) -> Figure | None:
     """The one figure of the earlier period for the same subject and measure."""
-    if not current.mention.measure or _names_earlier(ev, current):
+    if not current.mention.measure or ev.names_earlier_period(current.mention):
         return None
     section = ev.section_of(current.mention)
     candidates = [f for f in earlier.get(_key(current), []) if ev.section_of(f.mention) == section]
     values = {f.mention.value for f in candidates}
     return candidates[0] if len(values) == 1 else None
-
-
-def _without_comparisons(sentence: str) -> str:
-    """前期比 and 前年同期比 compare with a period; they do not place the figure in it."""
-    return _COMPARISONS.sub("", sentence)
 
 
 def check_growth(ev: Evidence) -> list[Finding]:

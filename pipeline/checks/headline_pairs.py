@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from pipeline.checks.evidence import Evidence, Figure
-from pipeline.patterns.check_cues import EARLIER_PERIOD_WORDS
 from pipeline.patterns.cues import SCALE_WORDS, SMALL_SCALES
 from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import Mention
@@ -33,10 +32,6 @@ HEADLINE_OVERLAP = 0.3
 #: NOTE: of several figures of one unit in the body's sentence, the one restating the
 #: headline's names a like measure: this share of character pairs in common
 MEASURE_LIKENESS = 0.5
-#: a word naming an earlier period (前期, 昨年 …), not a comparison with it (前期比, 前年同期)
-_EARLIER_PERIOD = re.compile(
-    f"(?:{'|'.join(sorted(EARLIER_PERIOD_WORDS, key=len, reverse=True))})(?![比同])"
-)
 #: a line ending in one of these breaks off mid-sentence (text wrapped from a PDF)
 _OPEN_ENDINGS = tuple("、，,はがをの") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
 #: a line that only dates what follows ("2025年7月12日 18時00分"): no headline of its own
@@ -130,14 +125,14 @@ def _restating(
     if any(f.mention.value == mh.value for f in same_unit):
         return None
     # "前期は2,300億円だった" under "売上高2,500億円へ": another period's figure
-    earlier_in_headline = bool(_EARLIER_PERIOD.search(ev.sentence(mh)))
+    earlier_in_headline = ev.names_earlier_period(mh)
     alike = [
         f
         for f in same_unit
         if f.mention.bound != "range"
         and _either_or_same(f.mention.subject, mh.subject)
         and _either_or_same(f.mention.object, mh.object)
-        and (earlier_in_headline or not _EARLIER_PERIOD.search(ev.sentence(f.mention)))
+        and (earlier_in_headline or not ev.names_earlier_period(f.mention))
     ]
     if ev.total_word_before(mh):
         # "合計 46 万食以上" heads a section whose prose lists the parts: only a total
