@@ -1,10 +1,10 @@
 """Which figure of a section's body a headline's figure restates.
 
 Press releases head each section with a short line that repeats the section's key
-figures ("オンライン診療サービスを展開、中国全土で 3,000 万人以上がアクセス") and state them
+figures ("オンライン相談を開始、全国で 40 万人以上が利用") and state them
 again in the prose under it.  When the two agree another pairing already ties them
 (the numbers are equal); when one was changed, nothing else does: the words around
-the two differ ("ライブ配信アカウント数" in the headline, "新規配信アカウント数" in the
+the two differ ("会員登録数" in the headline, "新規会員数" in the
 body) and headlines seldom name what they count.  The headline's place ties them.
 """
 
@@ -135,7 +135,7 @@ def _restating(
         and (earlier_in_headline or not ev.names_earlier_period(f.mention))
     ]
     if ev.total_word_before(mh):
-        # "合計 46 万食以上" heads a section whose prose lists the parts: only a total
+        # "合計 12 万食を提供" heads a section whose prose lists the parts: only a total
         # restates it
         alike = [f for f in alike if ev.total_word_before(f.mention)]
     named = [f for f in alike if mh.object and f.mention.object == mh.object]

@@ -460,8 +460,8 @@ def _aligned(
         if len(b_groups.get(key, ())) == len(a_group)
         for pair in zip(a_group, b_groups[key], strict=True)
     ]
-    # one amount each, the same number in two currencies ("5億元以上を拠出" and "5億円以上を
-    # 拠出" beside the same 14万校): the same amount with one currency written wrong
+    # one amount each, the same number in two currencies ("8億元を投資" and "8億円を投資"
+    # beside the same 300店舗): the same amount with one currency written wrong
     a_money = [f for key, g in a_groups.items() if key[0] == "money" for f in g]
     b_money = [f for key, g in b_groups.items() if key[0] == "money" for f in g]
     if len(a_money) == len(b_money) == 1:
