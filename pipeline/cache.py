@@ -2,7 +2,9 @@
 
 An entry is keyed by the file's content hash, its path and sidecar date, and a hash of
 the pipeline's own code, so any change to a document or to the program invalidates it.
-Cross-document work (entities, checks, report) is always recomputed.  Entries are
+A document's own check findings are kept under a key that adds what the run links the
+document to (canonical subjects, entity ids, tolerance); cross-document work (entities,
+checks across documents, report) is always recomputed.  Entries are
 written atomically; an unreadable entry is discarded and the document processed again.
 """
 
@@ -71,9 +73,21 @@ class DocumentCache:
         Tokens are the bulk of an entry and a re-run whose token table is unchanged
         never needs them, so they are kept apart and read by ``tokens`` on demand.
         """
+        return self._unpickled(self.folder / f"{self.key(source)}.pickle")
+
+    def derived_key(self, source: SourceText, *inputs: str) -> str:
+        """A key for something computed from the document and other ``inputs`` (what the
+        run links it to): equal only when the document's key and every input are."""
+        return hashlib.sha256("|".join((self.key(source), *inputs)).encode()).hexdigest()
+
+    def load_findings(self, key: str) -> list[tuple] | None:
+        """A document's own check findings as plain rows (see ``store_findings``), or
+        None when missing or damaged."""
+        return self._unpickled(self.folder / f"{key}.findings.pickle")
+
+    def _unpickled(self, path: Path) -> Any:
         if not self.read:
             return None
-        path = self.folder / f"{self.key(source)}.pickle"
         try:
             with path.open("rb") as fh:
                 return pickle.load(fh)
@@ -82,6 +96,11 @@ class DocumentCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             path.unlink(missing_ok=True)  # a damaged entry is recomputed, never trusted
             return None
+
+    def store_findings(self, key: str, rows: list[tuple]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self._atomic(f"{key}.findings.pickle") as fh:
+            pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     def tokens(self, source: SourceText) -> pa.Table | None:
         """The document's token table as stored with its entry, or None when missing or

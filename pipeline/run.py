@@ -22,8 +22,9 @@ import pyarrow as pa
 from pipeline.cache import DocumentCache
 from pipeline.changes import changes_since
 from pipeline.checks import cross_validate
-from pipeline.checks.evidence import Evidence
+from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.schema import schema_checks
+from pipeline.checks.stored import as_rows, from_rows
 from pipeline.dating import date_from_text
 from pipeline.extract import DocumentText, extract
 from pipeline.ingest import CONVERTED, SourceText, ingest
@@ -204,6 +205,46 @@ def _resolve_entities(
     ]
     result.entity_mentions = frame_from_rows("entity_mentions", places)
     return {key: canonical[entity_id] for key, entity_id in id_of.items()}
+
+
+def _findings_keys(
+    cache: DocumentCache,
+    sources: list[SourceText],
+    mentions: list[Mention],
+    places: list[tuple[str, int, str]],
+    approx_tolerance: float,
+) -> dict[str, str]:
+    """Each document's key for its own findings: its cache key, and what the run links it
+    to (its figures' canonical subjects, its entity places) and the tolerance, the only
+    inputs of a document's checks that other documents or the settings can change."""
+    subjects: dict[str, list[str]] = {s.doc_id: [] for s in sources}
+    for m in mentions:
+        subjects[m.doc_id].append(m.subject or "")
+    entities: dict[str, list[str]] = {s.doc_id: [] for s in sources}
+    for doc_id, start, entity_id in places:
+        entities[doc_id].append(f"{start}:{entity_id}")
+    return {
+        s.doc_id: cache.derived_key(
+            s,
+            repr(approx_tolerance),
+            "\x1f".join(subjects[s.doc_id]),
+            " ".join(entities[s.doc_id]),
+        )
+        for s in sources
+    }
+
+
+def _known_findings(
+    cache: DocumentCache, keys: dict[str, str], evidence: Evidence
+) -> dict[str, list[Finding]]:
+    """The documents' own findings stored by an earlier run with the same keys."""
+    known = {}
+    for doc_id, key in keys.items():
+        rows = cache.load_findings(key)
+        found = from_rows(rows, evidence, doc_id) if rows is not None else None
+        if found is not None:
+            known[doc_id] = found
+    return known
 
 
 #: the tagger of a worker process (``--jobs``): one per process, made by ``_start_worker``
@@ -400,19 +441,27 @@ def _run(
         # are as the run that wrote it had them, it is in place without being built
         inputs = {"mentions": f"{cache.fingerprint(written)}:{_digest(naming)}"} if cache else {}
         linked.clear()  # names and places are in result now; not held through the checks
-        evidence = Evidence.build(
-            result.mentions,
-            result.texts,
-            result.sentences,
+        places = list(
             zip(
                 *(result.entity_mentions[c].tolist() for c in ("doc_id", "start", "entity_id")),
                 strict=True,
-            ),
-            approx_tolerance,
+            )
         )
-        result.checks = apply_reviews(
-            cross_validate(evidence), result.mentions, load_reviews(raw_dir)
+        evidence = Evidence.build(
+            result.mentions, result.texts, result.sentences, places, approx_tolerance
         )
+        keys = (
+            _findings_keys(cache, written, result.mentions, places, approx_tolerance)
+            if cache
+            else {}
+        )
+        known = _known_findings(cache, keys, evidence) if cache else {}
+        checks, within = cross_validate(evidence, known)
+        if cache:
+            for doc_id, found in within.items():
+                if doc_id not in known:
+                    cache.store_findings(keys[doc_id], as_rows(found))
+        result.checks = apply_reviews(checks, result.mentions, load_reviews(raw_dir))
         result.changes = changes_since(out_dir, result.documents, result.mentions, result.checks)
         tables: dict[str, TableLike] = {
             "documents": frame("documents", result.documents),

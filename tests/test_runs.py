@@ -54,6 +54,61 @@ def test_unchanged_documents_come_from_the_cache(raw, tmp_path):
     assert "4.38 億円" in {m.surface for m in third.mentions}
 
 
+def _check_rows(result):
+    return [c.model_dump() for c in result.checks if c.rule != "schema"]
+
+
+def test_unchanged_documents_reuse_their_own_findings_and_match_a_fresh_run(raw, tmp_path):
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    cache = DocumentCache(out / ".cache")
+    first = run(raw, out, cache=cache)
+    stored = set((out / ".cache").glob("*.findings.pickle"))
+    assert len(stored) == 2  # one per document
+    assert _check_rows(run(raw, out, cache=cache)) == _check_rows(first)
+    doc = raw / "001_7b0533415791930b.txt"
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("4.39 億円", "4.93 億円"), encoding="utf-8"
+    )
+    changed = run(raw, out, cache=cache)
+    # the changed document's findings are computed and stored; the other's are reused
+    assert len(set((out / ".cache").glob("*.findings.pickle")) - stored) == 1
+    assert _check_rows(changed) == _check_rows(run(raw, fresh))
+    assert _check_rows(changed) != _check_rows(first)
+
+
+def test_reused_findings_follow_a_new_alias(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(
+        "株式会社マイバンクは、新工場に4.39億元を投資した。\n\n同年には新サービスも始めた。"
+        "\n\nアリババグループは、新工場に4.39億円を投資した。\n",
+        encoding="utf-8",
+    )
+    cache = DocumentCache(out / ".cache")
+    rules = lambda r: [c.rule for c in r.checks if c.status == "fail"]  # noqa: E731
+    assert rules(run(raw, out, cache=cache)) == []
+    # two names of one company: the figures now have one subject, in two currencies
+    (raw / "aliases.toml").write_text(
+        '"アリババグループ" = ["株式会社マイバンク"]\n', encoding="utf-8"
+    )
+    again = run(raw, out, cache=cache)
+    assert again.cache_hits == 1 and rules(again) == ["unit_consistency"]
+
+
+def test_a_documents_own_findings_do_not_depend_on_the_other_documents(raw, tmp_path):
+    both = run(raw, tmp_path / "both")
+    alone_raw = tmp_path / "alone"
+    alone_raw.mkdir()
+    shutil.copy(raw / "001_7b0533415791930b.txt", alone_raw)
+    alone = run(alone_raw, tmp_path / "alone-out")
+    own = lambda r: sorted(  # noqa: E731
+        (c.rule_version, c.status, tuple(c.mention_ids), c.message)
+        for c in r.checks
+        if c.doc_ids == ["001_7b0533415791930b"] and c.rule != "schema"
+    )
+    assert own(alone) and own(both) == own(alone)
+
+
 def test_a_run_restores_the_process_settings_it_changes(raw, tmp_path):
     # a library call must not leave the caller's garbage collector or Arrow allocator changed
     thresholds, pool = gc.get_threshold(), pa.default_memory_pool().backend_name
@@ -117,6 +172,9 @@ def test_a_new_alias_file_rewrites_the_subjects_of_unchanged_documents(raw, tmp_
     run(raw, fresh)
     after = pd.read_parquet(out / "mentions.parquet")
     pd.testing.assert_frame_equal(after, pd.read_parquet(fresh / "mentions.parquet"))
+    # findings kept for a document are not reused once its subjects are others
+    fresh_checks = pd.read_parquet(fresh / "checks.parquet")
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "checks.parquet"), fresh_checks)
     assert not after["subject"].equals(before["subject"])
 
 

@@ -4,11 +4,15 @@ Needs: mentions (with subjects), source texts and sentences, entity mentions.
 Produces: ``Check`` records, passes included, in a stable order.  Each rule is a
 pure function of the evidence in its own module; ``schema`` checks are added by
 the export stage, which validates the tables.
+
+Rules look within one document (``DOCUMENT_RULES``, run on each document alone, so a
+run may reuse a document's findings while its evidence is unchanged) or across
+documents (``corpus_findings``, recomputed over the whole corpus on every run).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 
 from pipeline.checks.changes_from import check_changes_from
 from pipeline.checks.conversions import check_conversions
@@ -18,7 +22,8 @@ from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.growth import check_growth
 from pipeline.checks.multiples import check_multiples
 from pipeline.checks.rates import check_rates
-from pipeline.checks.restatements import check_restatements
+from pipeline.checks.restatements import RULE as RESTATEMENT
+from pipeline.checks.restatements import check_restatements, check_restatements_across
 from pipeline.checks.shares import check_shares
 from pipeline.checks.sums import check_sums
 from pipeline.checks.table_growth import check_table_growth
@@ -26,14 +31,14 @@ from pipeline.checks.table_sums import check_table_sums
 from pipeline.checks.units import check_units
 from schemas.records import Check
 
-RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
+#: rules whose findings each stay within one document
+DOCUMENT_RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_sums,
     check_table_sums,
     check_conversions,
     check_units,
     check_restatements,
     check_currency_restatements,
-    check_rates,
     check_shares,
     check_dates,
     check_growth,
@@ -76,6 +81,39 @@ def to_checks(findings: list[Finding], start: int = 0) -> list[Check]:
     return checks
 
 
-def cross_validate(evidence: Evidence) -> list[Check]:
-    """Run every rule over the evidence."""
-    return to_checks([found for rule in RULES for found in rule(evidence)])
+def document_findings(evidence: Evidence, doc_id: str) -> list[Finding]:
+    """Every document rule over one document alone: what they find depends on that
+    document's evidence only."""
+    alone = evidence.of_document(doc_id)
+    return [found for rule in DOCUMENT_RULES for found in rule(alone)]
+
+
+def _across_documents(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if len({x.mention.doc_id for x in f.figures} | set(f.docs)) > 1]
+
+
+def corpus_findings(evidence: Evidence, within: Iterable[Finding]) -> list[Finding]:
+    """The rules that compare documents, over the whole corpus.  ``within``: the
+    documents' own findings, whose restatements tie figures an echo in another document
+    does not restate again."""
+    paired = frozenset(x.id for f in within if f.rule == RESTATEMENT for x in f.figures)
+    return (
+        check_rates(evidence)
+        + _across_documents(check_units(evidence))
+        + check_restatements_across(evidence, paired)
+    )
+
+
+def cross_validate(
+    evidence: Evidence, known: Mapping[str, list[Finding]] | None = None
+) -> tuple[list[Check], dict[str, list[Finding]]]:
+    """Run every rule over the evidence; returns the checks and each document's own
+    findings.  ``known``: documents' findings reused from an earlier run (their
+    evidence unchanged); the other documents' are computed."""
+    known = known or {}
+    within = {
+        doc_id: known[doc_id] if doc_id in known else document_findings(evidence, doc_id)
+        for doc_id in evidence.texts
+    }
+    everything = [f for found in within.values() for f in found]
+    return to_checks(everything + corpus_findings(evidence, everything)), within

@@ -7,8 +7,9 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
+from typing import Any
 
 from pipeline.checks.intervals import Interval, interval
 from pipeline.patterns.check_cues import (
@@ -149,6 +150,26 @@ class Evidence:
             entities[(doc_id, starts[max(bisect_right(starts, start) - 1, 0)])].add(entity_id)
         ev.entities_of = {k: frozenset(v) for k, v in entities.items()}
         return ev
+
+    def of_document(self, doc_id: str) -> Evidence:
+        """The evidence of one document alone, for the rules that look within one.
+
+        The indexes keyed by mention or by document and sentence are shared: a lookup
+        for this document's figures finds only this document's entries.
+        """
+
+        def alone(by_doc: dict[str, Any]) -> dict[str, Any]:
+            return {doc_id: by_doc[doc_id]} if doc_id in by_doc else {}
+
+        return replace(
+            self,
+            texts=alone(self.texts),
+            sentences=alone(self.sentences),
+            figures=alone(self.figures),
+            ends_of=alone(self.ends_of),
+            heads_of=alone(self.heads_of),
+            revisions_of=alone(self.revisions_of),
+        )
 
     def sentence_ends(self, doc_id: str) -> list[int]:
         """Where each sentence of a document ends, in order."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 from typing import Any
 
@@ -586,37 +586,59 @@ def _different_footing(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     return ev.is_change(ma) != ev.is_change(mb)
 
 
-def check_restatements(ev: Evidence) -> list[Finding]:
+def _groups(ev: Evidence) -> dict[tuple, list[Figure]]:
+    """Figures with a subject, by kind, unit, subject and object."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figures in ev.figures.values():
         for f in figures:
             if f.mention.kind in _KINDS and f.mention.subject and f.mention.bound != "range":
                 groups[_key(f)].append(f)
+    return groups
+
+
+def _compare_each(
+    ev: Evidence,
+    pairs: Iterable[tuple[Figure, Figure]],
+    seen: set[frozenset[str]],
+    found: list[Finding],
+    **how: Any,
+) -> set[str]:
+    """Compare each pair not compared yet (``seen``) into ``found``; returns the figures
+    compared.  A change ("前日比320円高") and a level ("終値は4万2,350円") never state one
+    claim."""
+    compared = set()
+    for a, b in pairs:
+        key = frozenset((a.id, b.id))
+        if key in seen or _different_footing(ev, a.mention, b.mention):
+            continue
+        seen.add(key)
+        compared |= key
+        found.append(_compare(ev, a, b, **how))
+    return compared
+
+
+def _across(pairs: Iterable[tuple[Figure, Figure]]) -> Iterator[tuple[Figure, Figure]]:
+    return (p for p in pairs if p[0].mention.doc_id != p[1].mention.doc_id)
+
+
+def check_restatements(ev: Evidence) -> list[Finding]:
+    """Claims restated within a document.  Run on each document alone
+    (``Evidence.of_document``), so what it finds depends on that document only."""
+    groups = _groups(ev)
     found: list[Finding] = []
     seen: set[frozenset[str]] = set()
-
-    def compare(pairs: Iterable[tuple[Figure, Figure]], **how: Any) -> set[str]:
-        """Compare each pair not compared yet; returns the figures compared.  A change
-        ("前日比320円高") and a level ("終値は4万2,350円") never state one claim."""
-        compared = set()
-        for a, b in pairs:
-            key = frozenset((a.id, b.id))
-            if key in seen or _different_footing(ev, a.mention, b.mention):
-                continue
-            seen.add(key)
-            compared |= key
-            found.append(_compare(ev, a, b, **how))
-        return compared
-
-    compare(
-        p
-        for group in groups.values()
-        for p in _equal_pairs(ev, group) + _differing_pairs(ev, group) + _title_pairs(ev, group)
+    _compare_each(
+        ev,
+        (
+            p
+            for group in groups.values()
+            for p in _equal_pairs(ev, group) + _differing_pairs(ev, group) + _title_pairs(ev, group)
+        ),
+        seen,
+        found,
     )
-    compare(_anchored_pairs(ev))
-    periods = _sentence_periods(ev)
-    compare(_measured_pairs(ev, periods), version=2)
-    compare(_dated_pairs(ev, periods), version=2, across=True)
+    _compare_each(ev, _anchored_pairs(ev), seen, found)
+    _compare_each(ev, _measured_pairs(ev, _sentence_periods(ev)), seen, found, version=2)
     paired = {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
     content = _content_of(ev)
@@ -627,9 +649,42 @@ def check_restatements(ev: Evidence) -> list[Finding]:
         for f in figures
         if f.mention.kind in _KINDS and f.mention.bound != "range"
     ]
-    paired |= compare(headline_pairs(ev, placed, content), version=5, weak=True, headline=True)
-    compare(_similar_pairs(ev, every, paired, content), version=4, weak=True)
-    compare(_echoed_pairs(ev, every, paired), version=4, across=True)
+    paired |= _compare_each(
+        ev,
+        headline_pairs(ev, placed, content),
+        seen,
+        found,
+        version=5,
+        weak=True,
+        headline=True,
+    )
+    _compare_each(ev, _similar_pairs(ev, every, paired, content), seen, found, version=4, weak=True)
+    return found
+
+
+def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Finding]:
+    """Claims restated in another document, over the whole corpus on every run.
+    ``paired``: the figures a restatement within their own document already ties, which
+    are not echoes of another document's sentence."""
+    groups = _groups(ev)
+    found: list[Finding] = []
+    seen: set[frozenset[str]] = set()
+    _compare_each(
+        ev,
+        _across(
+            p
+            for group in groups.values()
+            for p in _equal_pairs(ev, group) + _differing_pairs(ev, group)
+        ),
+        seen,
+        found,
+    )
+    _compare_each(ev, _across(_anchored_pairs(ev)), seen, found)
+    periods = _sentence_periods(ev)
+    _compare_each(ev, _dated_pairs(ev, periods), seen, found, version=2, across=True)
+    tied = paired | {figure_id for pair in seen for figure_id in pair}
+    every = [f for group in groups.values() for f in group]
+    _compare_each(ev, _echoed_pairs(ev, every, tied), seen, found, version=4, across=True)
     return found
 
 
