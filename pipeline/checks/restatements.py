@@ -403,8 +403,9 @@ def _measures_meet(a: str | None, b: str | None) -> bool:
     return not a or not b or a.endswith(b) or b.endswith(a)
 
 
-def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
-    """Figures of one kind and unit in two sentences that share another identical figure.
+def _anchored_pairs(ev: Evidence, across: bool = False) -> list[tuple[Figure, Figure]]:
+    """Figures of one kind and unit in two sentences that share another identical figure
+    (``across``: sentences of two documents only).
 
     "世界120の国と地域から約3,000人" and "120の国と地域の約1万人": the shared 120 ties the two
     head counts to one claim; "総額4.8億元に達する計7,300万件" and "総額4.9億元に達する計7,300万件"
@@ -428,6 +429,8 @@ def _anchored_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
         if len(keys) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
             continue
         for ka, kb in combinations(keys, 2):
+            if across and ka[0] == kb[0]:
+                continue
             for a, b in _aligned(sentences[ka], sentences[kb], anchor):
                 if _anchored(ev, a, b, ka[0] == kb[0]):
                     pairs.append((a, b))
@@ -546,7 +549,8 @@ def _each_with_earlier(
             group, key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start)
         )
         for i, b in enumerate(ordered):
-            a = next((a for a in reversed(ordered[:i]) if joinable(a, b)), None)
+            # NOTE: by index, not over a reversed slice: a slice copies the group per figure
+            a = next((ordered[j] for j in range(i - 1, -1, -1) if joinable(ordered[j], b)), None)
             if a is not None:
                 pairs.append((a, b))
     return pairs
@@ -618,6 +622,7 @@ def _compare_each(
 
 
 def _across(pairs: Iterable[tuple[Figure, Figure]]) -> Iterator[tuple[Figure, Figure]]:
+    """The pairs of figures of two documents."""
     return (p for p in pairs if p[0].mention.doc_id != p[1].mention.doc_id)
 
 
@@ -674,12 +679,13 @@ def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Find
         _across(
             p
             for group in groups.values()
+            if any(f.mention.doc_id != group[0].mention.doc_id for f in group)
             for p in _equal_pairs(ev, group) + _differing_pairs(ev, group)
         ),
         seen,
         found,
     )
-    _compare_each(ev, _across(_anchored_pairs(ev)), seen, found)
+    _compare_each(ev, _anchored_pairs(ev, across=True), seen, found)
     periods = _sentence_periods(ev)
     _compare_each(ev, _dated_pairs(ev, periods), seen, found, version=2, across=True)
     tied = paired | {figure_id for pair in seen for figure_id in pair}
