@@ -225,6 +225,32 @@ def test_a_breakdown_that_names_its_total(run_text, text, statuses):
     assert [c.status for c in result.checks if c.rule_version == "sum.v3"] == statuses
 
 
+_RANKED = (
+    "市場別では、韓国が84万3,700人（前年同月比23.1%増）で最も多く、次いで中国が71万5,700人"
+    "（同22.8％増）、台湾が54万9,300人、米国が27万8,100人であった。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a total that says how many parts it adds, after a ranked list with rates in brackets
+        (_RANKED + "上位4市場の合計は238万6,800人で、全体の約6割を占める。", ["pass"]),
+        (_RANKED + "上位4市場の合計は248万6,800人となった。", ["fail"]),
+        (_RANKED + "上位四市場の合計は238万6,800人。", ["pass"]),
+        # the parts before the total in its own sentence
+        ("A社は120億円、B社は80億円、C社は50億円で、3社の合計は250億円だった。", ["pass"]),
+        # a count that is not the number of figures listed: nothing to check
+        (_RANKED + "上位5市場の合計は270万人となった。", []),
+        (_RANKED + "3市場の合計は200万人となった。", []),
+    ],
+)
+def test_a_total_that_says_how_many_parts_it_adds(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "sum"] == statuses
+    assert all(c.rule_version == "sum.v5" for c in result.checks if c.rule == "sum")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -10,6 +10,7 @@ parts.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import reduce
@@ -29,8 +30,10 @@ from pipeline.patterns.check_cues import (
     BREAKDOWN_MARKERS,
     CHANGE_DIRECTIONS,
     CHANGE_FROM,
+    COUNTED_TOTAL,
     EXHAUSTIVE_BREAKDOWN_MARKERS,
     IMPLICIT_PARTS_MAX,
+    KANJI_COUNTS,
     SUM_WINDOW_SENTENCES,
     TOTAL_THEN_BREAKDOWN,
 )
@@ -57,6 +60,7 @@ _LIST_JOINER = re.compile(r"[、，,・]|と|や|及び|および")
 _TOPIC = re.compile(r"[はが]")
 #: NOTE: characters between two listed parts (a label such as 一部損壊 and a comma)
 LISTED_GAP = 12
+_COUNTED_TOTAL = re.compile(COUNTED_TOTAL)
 _BREAKDOWN_NEXT = re.compile(
     rf"{TOTAL_THEN_BREAKDOWN}(?:{'|'.join(map(re.escape, BREAKDOWN_MARKERS))})"
 )
@@ -147,6 +151,55 @@ def _parts_before(ev: Evidence, figures: list[Figure], i: int) -> list[list[Figu
         if any(_TOPIC.search(text[a.mention.end : b.mention.start]) for a, b in pairwise(parts)):
             parts = []
     return [parts] if len(parts) >= 2 else []
+
+
+def _count(written_count: str) -> int | None:
+    """2 from "2", "２" or "二"; 12 from "十二"."""
+    digits = unicodedata.normalize("NFKC", written_count)
+    if digits.isdigit():
+        return int(digits)
+    if written_count in KANJI_COUNTS:
+        return KANJI_COUNTS[written_count]
+    if written_count[0] == "十" and written_count[1:] in KANJI_COUNTS:
+        return 10 + KANJI_COUNTS[written_count[1:]]
+    return None
+
+
+def _bracketed(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` stands inside brackets opened after ``start``."""
+    before = text[start:offset]
+    return sum(before.count(c) for c in "(（") > sum(before.count(c) for c in ")）")
+
+
+def _counted_parts(ev: Evidence, figures: list[Figure], i: int) -> list[Figure]:
+    """ "韓国が84万人（前年同月比23%増）、中国が72万人、台湾が55万人、米国が28万人。上位4市場の
+    合計は239万人": a total that says how many parts it adds, against exactly that many
+    figures of its unit before it in its sentence, or else in the sentence before; figures
+    in brackets (a rate, a conversion) and changes are not parts (``sum.v5``)."""
+    total = figures[i].mention
+    text = ev.texts[total.doc_id]
+    start = ev.sentence_span(total)[0]
+    counted = _COUNTED_TOTAL.search(text, start, total.start)
+    n = _count(counted.group("n")) if counted else None
+    if n is None or n < 2:
+        return []
+    what = (total.kind, total.unit)
+
+    def listed(lo: int, hi: int, sentence_start: int) -> list[Figure]:
+        return [
+            f
+            for f in figures[bisect_left(figures, lo, key=_start) : i]
+            if f.mention.end <= hi
+            and (f.mention.kind, f.mention.unit) == what
+            and not _bracketed(text, sentence_start, f.mention.start)
+            and not ev.is_change(f.mention)
+        ]
+
+    parts = listed(start, counted.start(), start)
+    if not parts and start > 0:
+        before = ev.sentence_span(figures[bisect_left(figures, start, key=_start) - 1].mention)
+        parts = listed(before[0], before[1], before[0]) if before[1] <= start else []
+    return parts if len(parts) == n and all(p.mention.bound == "eq" for p in parts) else []
 
 
 def _start(f: Figure) -> int:
@@ -244,10 +297,12 @@ def _marked_sums(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         candidates, exhaustive = _candidate_parts(ev, figures, i)
         if not candidates:
             candidates, exhaustive = _parts_before(ev, figures, i), True
-        options = [parts for parts in candidates if len(parts) >= 2]
+        options, version = [parts for parts in candidates if len(parts) >= 2], 1
+        if not options and (counted := _counted_parts(ev, figures, i)):
+            options, exhaustive, version = [counted], True, 5
         if not options:
             continue
-        checked = _sum_finding(ev, total, options, exhaustive)
+        checked = _sum_finding(ev, total, options, exhaustive, version)
         if checked is not None:
             found.append(checked)
     return found
@@ -374,9 +429,9 @@ def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
 
 
 def check_sums(ev: Evidence) -> list[Finding]:
-    """Totals marked by a word, unmarked figures that equal what follows them, and
-    breakdowns that name their total's measure (``sum.v3``) or open the sentence after
-    it (``sum.v4``)."""
+    """Totals marked by a word (or saying how many parts they add: ``sum.v5``), unmarked
+    figures that equal what follows them, and breakdowns that name their total's measure
+    (``sum.v3``) or open the sentence after it (``sum.v4``)."""
     found = []
     for figures in ev.figures.values():
         checked = _marked_sums(ev, figures) + _implicit_sums(ev, figures)

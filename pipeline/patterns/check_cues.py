@@ -18,6 +18,14 @@ BREAKDOWN_MARKERS = EXHAUSTIVE_BREAKDOWN_MARKERS + PARTIAL_BREAKDOWN_MARKERS
 #: what may stand between a figure and a breakdown word that makes the figure a total
 #: without a total word: "比率は62.5%で、うち北米が28.0%", "5,230人、うち海外2,100人"
 TOTAL_THEN_BREAKDOWN = r"\s?(?:で|であり|となり|と)?\s?[、,，]?\s?"
+#: a total that says how many parts it adds: "上位4市場の合計は", "3県の合計", "4社合計で",
+#: "主要5カ国の合計" (the count, a counter word, then the total word)
+COUNTED_TOTAL = (
+    r"(?P<n>[0-9０-９]{1,2}|[二三四五六七八九十]{1,2})(?:つの|か|カ|ヶ|ケ|箇)?"
+    r"[\u4e00-\u9fffァ-ヶー]{1,4}の?(?:合計|総計|総額|累計|計)"
+)
+#: the kanji a count of parts is written in
+KANJI_COUNTS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
 APPROX_TOLERANCE = 0.05
 #: NOTE: how many following sentences may hold the parts of a total
