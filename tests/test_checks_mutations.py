@@ -369,6 +369,12 @@ def test_one_claim_in_two_currencies(run_text, text, statuses):
             "|---|---|\n| 家電 | 1,820 |\n| 産業機器 | 1,390 |\n| 合計 | 3,210 |",
             [],
         ),
+        # nor the next item of a list of highlights
+        (
+            "総務省統計局\n\n【概況】\n・就業者数は6,800万人と，前年同月に比べ30万人の増加。20か月連続の増加\n"
+            "・完全失業者数は180万人と，前年同月に比べ8万人の増加\n\n1　就業者",
+            [],
+        ),
     ],
 )
 def test_a_title_restates_the_paragraph_above_it(run_text, text, statuses):

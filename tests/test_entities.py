@@ -181,6 +181,12 @@ def test_a_body_suffix_inside_a_longer_word_names_no_body(tagger):
     assert "都道府" not in names
 
 
+@pytest.mark.parametrize("heading", ["【ポイント】", "■概要", "●ポイント"])
+def test_a_heading_that_labels_a_part_of_the_document_names_no_one(tagger, heading):
+    text = f"{heading}\n・完全失業率は2.6％と，前月に比べ0.2ポイント上昇\n"
+    assert [n.text for n in _names(tagger, text).names] == []
+
+
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
 

@@ -29,6 +29,7 @@ from pipeline.patterns.check_cues import (
     RELATIVE_PERIOD_WORDS,
 )
 from pipeline.patterns.cues import SCALE_WORDS, SMALL_SCALES
+from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import Mention
 from schemas.vocab import Severity, Status
 
@@ -299,8 +300,13 @@ def _title_line(ev: Evidence, m: Mention) -> bool:
     bounds = _short_line(text, m.start)
     if bounds is None:
         return False
-    line = text[bounds[0] : bounds[1]].rstrip()
-    return "。" not in line and not line.endswith(_OPEN_ENDINGS) and not line[-1:].isdigit()
+    line = text[bounds[0] : bounds[1]].strip()
+    return (
+        "。" not in line
+        and not line.endswith(_OPEN_ENDINGS)
+        and not line[-1:].isdigit()
+        and not line.startswith(_LIST_MARKS)
+    )
 
 
 def _link_title(ev: Evidence, m: Mention) -> bool:
@@ -333,6 +339,9 @@ def same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
 #: a line ending in one of these breaks off: a comma, a topic or case particle (not に
 #: or へ, with which headlines end: "…診断可能に"), a scale word
 _OPEN_ENDINGS = tuple("、，,はがを") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
+#: a line opening with one of these is an item of a list ("・完全失業者数は182万人"), not a
+#: title
+_LIST_MARKS = tuple(HEADING_MARKS + "・-*")
 #: NOTE: a line this short without a full stop is a title (a headline, a link's title)
 TITLE_MAX_CHARS = 80
 #: a label line between a paragraph and the title of a link to more: "詳細:", "関連記事："

@@ -294,6 +294,15 @@ def _headings(text: str) -> list[Name]:
     return found
 
 
+def _common_word(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether ``start:end`` is one common noun ("【ポイント】", "■概要"): a heading that
+    labels a part of a document, naming no one."""
+    i, j = np.searchsorted(tokens.starts, [start, end])
+    return bool(
+        j - i == 1 and tokens.ends[i] == end and tokens.pos(int(i)).startswith("名詞-普通名詞")
+    )
+
+
 def find_names(text: str, tokens: Tokens) -> NameFindings:
     """Every name in a document and the aliases it declares (normalised offsets)."""
     runs = _runs(text, tokens)
@@ -308,5 +317,6 @@ def find_names(text: str, tokens: Tokens) -> NameFindings:
         if len(h.text) <= 20
         and " " not in h.text
         and (_NAME_LIKE.search(h.text) or name_key(h.text) in known)
+        and not _common_word(tokens, h.start, h.end)
     ]
     return NameFindings(names + glossed + headings, same)
