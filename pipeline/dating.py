@@ -3,8 +3,8 @@
 Tried in order: a date stated as the publication or update date
 (``この記事は2020年5月21日に更新されました``, ``発表日: 2020年5月21日``), then the
 dateline (a line near the top holding only a date, as releases and articles open:
-``2024年11月8日``, ``令和6年11月22日``, ``2024年11月22日 18:05``), then the latest full
-date given as the data's as-of date (``2020年5月10日時点のデータ``).  An as-of date
+``2024年11月8日``, ``令和6年11月22日``, ``2024年11月22日 18時05分``), then the latest
+full date given as the data's as-of date (``2020年5月10日時点のデータ``).  An as-of date
 comes last because it dates the data, which often precedes publication.
 """
 
@@ -35,13 +35,14 @@ def _date(m: re.Match[str], prefix: str = "") -> date | None:
 
 
 #: a line that is only a date, as press releases and news articles open: the dateline
-#: (2024年11月8日, 令和6年11月22日, 2024年11月22日 18:05, 2024年11月8日（金）,
-#: 報道発表 2024年11月8日)
+#: (2024年11月8日, 令和6年11月22日, 2024年11月22日 18:05, 2024年11月22日 18時05分,
+#: 2024年11月8日（金）, 報道発表 2024年11月8日)
 _DATELINE = re.compile(
     rf"^[ \t]*(?:[^\d\n]{{0,12}}[:： ][ \t]*)?"
     rf"(?:(?P<y>\d{{4}})|(?P<era>{alternation(cues.ERAS)})(?P<ey>\d{{1,2}}|元))年"
     r"\s?(?P<m>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?日"
-    r"[ \t]*(?:[(（][月火水木金土日](?:曜日?)?[)）])?[ \t]*(?:\d{1,2}[:：]\d{2})?"
+    r"[ \t]*(?:[(（][月火水木金土日](?:曜日?)?[)）])?"
+    r"[ \t]*(?:\d{1,2}[:：]\d{2}|(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?)?"
     rf"[ \t]*(?:{_PUBLISH_WORDS})?[ \t]*$",
     re.M,
 )

@@ -19,6 +19,8 @@ from pipeline.dating import date_from_text
         ("消費者物価指数\n\n令和6年11月22日\n総務省統計局", date(2024, 11, 22)),
         ("令和元年5月7日\n本文", date(2019, 5, 7)),
         ("経済対策を決定\n\n2024年11月22日 18:05\n\n本文", date(2024, 11, 22)),
+        ("日経平均は続伸\n\n2025年6月18日 15時30分\n\n本文", date(2025, 6, 18)),
+        ("日経平均は続伸\n\n2025年6月18日（水）午後3時\n\n本文", date(2025, 6, 18)),
         ("2024年11月8日(金)\n本文", date(2024, 11, 8)),
         ("報道発表 2024年11月8日\n本文", date(2024, 11, 8)),
         # the dateline wins over the as-of date of the data, which precedes publication

@@ -46,6 +46,7 @@ NOT_MENTIONS = [
     "1日平均の利用、1日あたりの件数",
     "銭湯と金銭",
     "前月比で上昇、当月分は翌月に支払う",
+    "購入額の5ポイント還元、ポイント高還元",  # loyalty points are no percentage points
 ]
 
 

@@ -23,8 +23,10 @@ from schemas.vocab import Bound, Kind
 _WARI = re.compile(
     rf"(?P<num>{NUM})(?:割?\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?割(?:(?P<bu>{SMALL_NUM})分)?"
 )
+#: "0.2ポイント上昇", "0.2ポイントの上昇", "18.52ポイント（0.67%）高"
 _POINTS = re.compile(
-    rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}(?=\s?(?:{alternation(cues.POINT_CONTEXT)}))"
+    rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}"
+    rf"(?=\s?(?:[(（][^)）\n]{{1,20}}[)）]\s?)?の?\s?(?:{alternation(cues.POINT_CONTEXT)}))"
 )
 #: "3~5年で", "2~3日以内": either row may be a range of small numbers
 _NUM_OR_RANGE = rf"(?P<num>{NUM})(?:\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?"

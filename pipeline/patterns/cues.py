@@ -214,7 +214,7 @@ NOT_COUNTERS = frozenset({"代", "年代", "位", "番", "号", "条", "章", "�
 PERCENT_UNITS = _frozen(
     {"%ポイント": "pt", "パーセントポイント": "pt", "%": "%", "パーセント": "%"}
 )
-#: "ポイント" alone is a percentage point only before a verb of change
+#: "ポイント" alone is a percentage point (or an index's point) only before a word of change
 POINT_UNIT = "ポイント"
 POINT_CONTEXT = (
     "上昇",
@@ -229,6 +229,9 @@ POINT_CONTEXT = (
     "下回",
     "拡大",
     "縮小",
+    # a market index: "18.52ポイント高", "120ポイント安"
+    "高",
+    "安",
 )
 RATIO_UNITS = _frozen({"倍": "倍"})
 QUANTITY_UNITS = _frozen(
