@@ -22,6 +22,9 @@ _STATED = re.compile(
     rf"{_FULL_DATE}\s?(?:に|付け?で?|付)?\s?{_PUBLISH_WORDS}"
     rf"|{_PUBLISH_WORDS}日\s?[:：]?\s?{_FULL_DATE.replace('?P<', '?P<p_')}"
 )
+#: a publication word that tells of an earlier release, modifying a noun: "に公表した業績
+#:予想", "に発表された計画" (not "に更新されました", which dates this text)
+_EARLIER_EVENT = re.compile(r"(?:し|され)た(?![。\s]|$)")
 _AS_OF = re.compile(rf"{_FULL_DATE}\s?(?:{alternation(cues.AS_OF_MARKERS)})")
 
 
@@ -68,6 +71,8 @@ def date_from_text(text: str) -> date | None:
     """Publication date stated in the (normalised) text, else the dateline, else the
     latest as-of date."""
     for m in _STATED.finditer(text):
+        if _EARLIER_EVENT.match(text, m.end()):
+            continue  # "5月13日に公表した業績予想": an earlier release, not this one
         found = _date(m) if m.group("y") else _date(m, "p_")
         if found:
             return found

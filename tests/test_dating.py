@@ -20,6 +20,11 @@ from pipeline.dating import date_from_text
         ("令和元年5月7日\n本文", date(2019, 5, 7)),
         ("経済対策を決定\n\n2024年11月22日 18:05\n\n本文", date(2024, 11, 22)),
         ("日経平均は続伸\n\n2025年6月18日 15時30分\n\n本文", date(2025, 6, 18)),
+        # a publication word telling of an earlier release does not date this one
+        (
+            "2025年10月28日\n各位\n\n当社は、2025年5月13日に公表した業績予想を修正しました。",
+            date(2025, 10, 28),
+        ),
         ("日経平均は続伸\n\n2025年6月18日（水）午後3時\n\n本文", date(2025, 6, 18)),
         ("2024年11月8日(金)\n本文", date(2024, 11, 8)),
         ("報道発表 2024年11月8日\n本文", date(2024, 11, 8)),

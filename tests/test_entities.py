@@ -187,6 +187,11 @@ def test_a_heading_that_labels_a_part_of_the_document_names_no_one(tagger, headi
     assert [n.text for n in _names(tagger, text).names] == []
 
 
+def test_row_letters_and_formulas_in_brackets_are_not_names(tagger):
+    text = "| 前回発表予想（A） | 250 |\n| 今回修正予想（B） | 262 |\n| 増減額（B－A） | 12 |\n"
+    assert [n.text for n in _names(tagger, text).names] == []
+
+
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
 

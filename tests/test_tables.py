@@ -252,3 +252,71 @@ def test_a_share_column_is_no_change_rate_of_the_same_total(run_text):
     cells = {m.surface: m.measure for m in result.mentions if m.rule == "table.cell.v1"}
     assert cells["100.0"] == "構成比" and cells["28.3"] == "食料の構成比"
     assert [c.status for c in result.checks if c.rule == "restatement" and c.status != "pass"] == []
+
+
+def test_a_rows_label_gives_its_cells_their_unit(mentions_of):
+    table = (
+        "| | 売上高 | 営業利益 |\n|---|---|---|\n| | 百万円 | 百万円 |\n"
+        "| 当期 | 262,000 | 21,500 |\n| 増減率（％） | 4.8 | 19.4 |\n"
+        "| 1株当たり配当金（円） | 50 | - |\n| 従業員数（人） | 1,300 | - |\n"
+    )
+    cells = [(m.surface, m.kind, m.unit) for m in mentions_of(table) if m.rule == "table.cell.v1"]
+    assert cells == [
+        ("262,000", "money", "JPY"),
+        ("21,500", "money", "JPY"),
+        ("4.8", "percent", "%"),
+        ("19.4", "percent", "%"),
+        ("50", "money", "JPY"),
+        ("1,300", "count", "人"),
+    ]
+
+
+_REVISION = (
+    "| | 売上高 | 営業利益 |\n|---|---|---|\n| | 百万円 | 百万円 |\n"
+    "| 前回発表予想（A） | 250,000 | 18,000 |\n| 今回修正予想（B） | 262,000 | 21,500 |\n"
+    "| 増減額（B－A） | {diff} | 3,500 |\n| 増減率（％） | 4.8 | {rate} |\n"
+    "| （ご参考）前期実績 | 241,356 | 16,872 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # a forecast revision: rows (A), (B), their difference and its rate, per column
+        (_REVISION.format(diff="12,000", rate="19.4"), ["pass"] * 4),
+        (_REVISION.format(diff="12,500", rate="19.4"), ["fail", "pass", "pass", "pass"]),
+        (_REVISION.format(diff="12,000", rate="91.4"), ["pass", "pass", "pass", "fail"]),
+        # without letters, a 増減 row compares the two rows right above it
+        (
+            "| | 売上高 |\n|---|---|\n| | 百万円 |\n| 前期 | 100,000 |\n| 当期 | 120,000 |\n"
+            "| 増減 | 20,000 |\n| 増減率（％） | 20.0 |\n",
+            ["pass", "pass"],
+        ),
+        # a 前年比 row names its base, which need not be the row above
+        (
+            "| | 消費支出 |\n|---|---|\n| | 円 |\n| 2025年9月 | 300,000 |\n"
+            "| 2025年10月 | 302,145 |\n| 前年同月比（％） | 1.2 |\n",
+            [],
+        ),
+    ],
+)
+def test_a_table_whose_rows_are_compared(run_text, text, statuses):
+    checks = [c for c in run_text(text).checks if c.rule_version == "growth.v5"]
+    assert [c.status for c in checks] == statuses
+
+
+def test_a_revision_table_and_its_prose_are_no_restatements_of_each_other(run_text):
+    # the text's 120億円 (a difference of sales) equals the table's net income forecast,
+    # and the table's row and the sentence hold as many amounts in another order
+    text = (
+        "サンプル精機株式会社は業績予想を修正しました。\n\n"
+        + _REVISION.format(diff="12,000", rate="19.4").replace(
+            "| 前回発表予想（A） | 250,000 | 18,000 |",
+            "| 前回発表予想（A） | 250,000 | 12,000 |",
+        )
+        + "\n売上高は前回予想を120億円上回る2,620億円、営業利益は35億円上回る215億円となる見込みです。"
+    )
+    result = run_text(text)
+    assert [
+        c.message for c in result.checks if c.rule == "restatement" and c.status != "pass"
+    ] == []

@@ -426,10 +426,14 @@ def _anchored_pairs(ev: Evidence, across: bool = False) -> list[tuple[Figure, Fi
             if f.mention.kind in _KINDS and f.mention.bound != "range":
                 sentences[(f.mention.doc_id, ev.sentence_span(f.mention)[0])].append(f)
     holders: dict[tuple, list[tuple[str, int]]] = defaultdict(list)
+    #: (anchor, sentence) -> what the shared figure measures there
+    measures: dict[tuple, set[str | None]] = defaultdict(set)
     for key, figures in sentences.items():
         for f in figures:
             if f.mention.kind in _ANCHOR_KINDS and abs(f.mention.value or 0) >= ANCHOR_MIN_VALUE:
-                holders[(f.mention.kind, f.mention.unit, f.mention.value)].append(key)
+                anchor = (f.mention.kind, f.mention.unit, f.mention.value)
+                holders[anchor].append(key)
+                measures[(anchor, key)].add(f.mention.measure)
     pairs = []
     for anchor, keys in holders.items():
         if len(keys) < 2:
@@ -439,6 +443,12 @@ def _anchored_pairs(ev: Evidence, across: bool = False) -> list[tuple[Figure, Fi
             continue
         for ka, kb in combinations(keys, 2):
             if across and ka[0] == kb[0]:
+                continue
+            # the shared figure must be one claim too: 120億円 of 純利益 in a table's row
+            # and 120億円 of 売上高 in the text tie nothing
+            if not any(
+                _measures_meet(x, y) for x in measures[(anchor, ka)] for y in measures[(anchor, kb)]
+            ):
                 continue
             for a, b in _aligned(sentences[ka], sentences[kb], anchor):
                 if _anchored(ev, a, b, ka[0] == kb[0]):
@@ -466,10 +476,16 @@ def _aligned(
         return groups
 
     a_groups, b_groups = by_unit(first), by_unit(second)
+    # in the same order, what they measure must agree too: a table's row and a sentence
+    # that hold as many amounts may list them in another order
     pairs = [
         pair
         for key, a_group in a_groups.items()
         if len(b_groups.get(key, ())) == len(a_group)
+        and all(
+            _measures_meet(a.mention.measure, b.mention.measure)
+            for a, b in zip(a_group, b_groups[key], strict=True)
+        )
         for pair in zip(a_group, b_groups[key], strict=True)
     ]
     # one amount each, the same number in two currencies ("8億元を投資" and "8億円を投資"

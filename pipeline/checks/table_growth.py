@@ -15,13 +15,20 @@ from collections import defaultdict
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, percent_change, strict
-from pipeline.patterns.check_cues import TABLE_DIFFERENCE_HEADERS, TABLE_RATE_HEADERS
+from pipeline.patterns.check_cues import (
+    TABLE_DIFFERENCE_HEADERS,
+    TABLE_RATE_HEADERS,
+    TABLE_ROW_CHANGE_LABELS,
+)
 from pipeline.table_layout import Table, locate, tables, without_bracket
 
 RULE = "growth"
 _AMOUNTS = {"money", "count", "quantity"}
 _TEMPORAL = {"date", "period"}
 _RATE_HEADER = re.compile("|".join(map(re.escape, TABLE_RATE_HEADERS)))
+#: a row named by a letter ("今回修正予想（B）"), and a difference of two ("（B－A）")
+_LETTER = re.compile(r"[(（]\s?([A-Z])\s?[)）]")
+_LETTERS_DIFFERENCE = re.compile(r"[(（]\s?([A-Z])\s?[-－−ー–]\s?([A-Z])\s?[)）]")
 
 
 def _rate_columns(text: str, table: Table) -> list[int]:
@@ -40,7 +47,9 @@ def _difference_columns(text: str, table: Table) -> list[int]:
     ]
 
 
-def _difference_verdict(ev: Evidence, stated: Figure, earlier: Figure, later: Figure) -> Finding:
+def _difference_verdict(
+    ev: Evidence, stated: Figure, earlier: Figure, later: Figure, version: int = 4
+) -> Finding:
     tol = ev.approx_tolerance
     change = strict(later, tol) - strict(earlier, tol)
     ok = change.meets(strict(stated, tol))
@@ -55,7 +64,7 @@ def _difference_verdict(ev: Evidence, stated: Figure, earlier: Figure, later: Fi
         message,
         expected=str(change),
         observed=str(strict(stated, tol)),
-        version=4,
+        version=version,
     )
 
 
@@ -72,7 +81,9 @@ def _periods(ev: Evidence, figures: list[Figure], layout: list[Table]) -> dict[i
     return found
 
 
-def _verdict(ev: Evidence, rate: Figure, earlier: Figure, later: Figure) -> Finding | None:
+def _verdict(
+    ev: Evidence, rate: Figure, earlier: Figure, later: Figure, version: int = 3
+) -> Finding | None:
     tol = ev.approx_tolerance
     change = percent_change(strict(later, tol), strict(earlier, tol))
     if change is None:
@@ -93,7 +104,7 @@ def _verdict(ev: Evidence, rate: Figure, earlier: Figure, later: Figure) -> Find
         message,
         expected=f"{change} %",
         observed=f"{rate.interval} %",
-        version=3,
+        version=version,
     )
 
 
@@ -105,6 +116,61 @@ def _same_amounts(*figures: Figure) -> bool:
     )
 
 
+def _operands(labels: dict[int, str], derived: int) -> tuple[int, int] | None:
+    """(later, earlier) rows a difference or rate row compares: the rows its label names by
+    letter ("増減額（B－A）" with "今回修正予想（B）" and "前回発表予想（A）"); else, for a label
+    that names no base (増減, 増減率: not 前年比), the two rows right above it that are not
+    differences or rates themselves."""
+    named = _LETTERS_DIFFERENCE.search(labels[derived])
+    if named:
+        by_letter = {
+            m.group(1): row for row, label in labels.items() if (m := _LETTER.search(label))
+        }
+        later, earlier = by_letter.get(named.group(1)), by_letter.get(named.group(2))
+        return (later, earlier) if later is not None and earlier is not None else None
+    if without_bracket(labels[derived]) not in TABLE_ROW_CHANGE_LABELS:
+        return None
+    above = [row for row in sorted(labels) if row < derived and not _is_derived(labels[row])]
+    return (above[-1], above[-2]) if len(above) >= 2 else None
+
+
+def _is_derived(label: str) -> bool:
+    return _is_difference(label) or bool(_RATE_HEADER.search(label))
+
+
+def _is_difference(label: str) -> bool:
+    return without_bracket(label) in TABLE_DIFFERENCE_HEADERS
+
+
+def _row_findings(ev: Evidence, rows: dict[int, dict[int, Figure]], labels: dict[int, str]):
+    """A table whose rows are what is compared ("| 前回発表予想（A） | 250,000 |", "| 今回修正
+    予想（B） | 262,000 |", "| 増減額（B－A） | 12,000 |", "| 増減率（％） | 4.8 |"), column
+    by column (``growth.v5``)."""
+    found: list[Finding] = []
+    operands: tuple[int, int] | None = None
+    for row in sorted(labels):
+        label = labels[row]
+        if not _is_derived(label):
+            continue
+        # a rate row without letters compares what the difference row above it does
+        if operands is None or _is_difference(label) or _LETTERS_DIFFERENCE.search(label):
+            operands = _operands(labels, row)
+        if operands is None:
+            continue
+        later_row, earlier_row = rows.get(operands[0], {}), rows.get(operands[1], {})
+        for column, stated in rows.get(row, {}).items():
+            later, earlier = later_row.get(column), earlier_row.get(column)
+            if not (later and earlier and _same_amounts(later, earlier)):
+                continue
+            if _is_difference(label) and _same_amounts(stated, earlier, later):
+                found.append(_difference_verdict(ev, stated, earlier, later, version=5))
+            elif stated.mention.kind == "percent" and stated.mention.unit == "%":
+                checked = _verdict(ev, stated, earlier, later, version=5)
+                if checked is not None:
+                    found.append(checked)
+    return found
+
+
 def check_table_growth(ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     for doc_id, figures in ev.figures.items():
@@ -112,6 +178,15 @@ def check_table_growth(ev: Evidence) -> list[Finding]:
         if "|" not in text:
             continue
         layout = tables(text)
+        by_row: dict[int, dict[int, dict[int, Figure]]] = defaultdict(lambda: defaultdict(dict))
+        labels: dict[int, dict[int, str]] = defaultdict(dict)
+        for f in figures:
+            cell = locate(text, layout, f.mention.start)
+            if cell is not None:
+                by_row[cell.table][cell.row].setdefault(cell.column, f)
+                labels[cell.table][cell.row] = cell.label
+        for table_start, rows in by_row.items():
+            found += _row_findings(ev, rows, labels[table_start])
         periods = _periods(ev, figures, layout)
         rows: dict[tuple[int, int], dict[int, Figure]] = defaultdict(dict)
         for f in figures:

@@ -126,6 +126,15 @@ def _unit_row(line_start: int, line: str) -> tuple[dict[int, Unit], list[tuple[i
     return units, spans
 
 
+def _row_unit(cells: list[str]) -> Unit | None:
+    """The unit a row's label gives its cells ("| 増減率（％） | 4.8 |", "| 1株当たり配当金
+    （円） | 45 |"), which overrides the table's and the columns' units."""
+    label = cells[1] if len(cells) > 2 else ""
+    m = _COLUMN_UNIT.search(label)
+    unit = _unit_of(m.group("unit")) if m else None
+    return (unit, _scale_of(m.group("scale"))) if m and unit else None
+
+
 class TableFigures(NamedTuple):
     cells: list[Candidate]
     #: where unit-row cells stand: labels of their columns ("百万円"), never figures
@@ -134,8 +143,8 @@ class TableFigures(NamedTuple):
 
 def table_cells(text: str) -> TableFigures:
     """A candidate for every bare number in a table cell whose unit is declared, for
-    the table (（単位：百万円） above it) or for its column (売上高（百万円） in the header,
-    or a row of units under it: "| | 百万円 | ％ |")."""
+    the table (（単位：百万円） above it), for its column (売上高（百万円） in the header,
+    or a row of units under it: "| | 百万円 | ％ |") or for its row (増減率（％）)."""
     if "|" not in text:
         return TableFigures([], [])
     lines, offset = [], 0
@@ -154,13 +163,13 @@ def table_cells(text: str) -> TableFigures:
                 row_units, spans = _unit_row(*lines[i])
                 columns.update(row_units)
                 labels += spans
-        if declared is None and not columns:
-            continue
         for line_start, line in (lines[i] for i in table):
             cell_start = line_start
-            for c, cell in enumerate(line.split("|")):
+            cells = line.split("|")
+            row_unit = _row_unit(cells)
+            for c, cell in enumerate(cells):
                 number = _CELL_NUMBER.match(cell)
-                unit_here = columns.get(c, declared)
+                unit_here = row_unit or columns.get(c, declared)
                 if number is not None and unit_here is not None:
                     (kind, unit), scale = unit_here
                     at = _NUMBER_AT.match(text, cell_start + number.start("num"))

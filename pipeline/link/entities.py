@@ -38,6 +38,8 @@ _KANJI_WORDS = re.compile(r"^[\u4e00-\u9fff々]+$")
 _NOT_A_NAME = re.compile(
     r"[。、をにはがでとのへやも]|^[\d\s,.%]+$|\d.*[^\x00-\x7f]|[^\x00-\x7f].*\d"
     r"|://|www\.|\.(?:com|jp|cn|org|net)\b|@|[:：]|.以下"
+    # a label or a formula: "（B）", "（B－A）"
+    r"|^[A-Za-z]$|^[A-Z]\s?[-－−+＋/／×]\s?[A-Z]$"
 )
 
 
@@ -107,7 +109,8 @@ def _token_kinds(tokens: Tokens) -> np.ndarray:
     """``_token_kind`` for every token at once (Arrow kernels, no Python loop)."""
     s, p = tokens.surfaces, tokens.pos_tags
     latin = pc.and_(
-        pc.match_substring_regex(s, r"^[A-Z][A-Za-z0-9.&'+-]*$"),
+        # one capital alone is a label ("（B）"), not a name
+        pc.match_substring_regex(s, r"^[A-Z][A-Za-z0-9.&'+-]+$"),
         pc.invert(pc.is_in(s, value_set=pa.array(sorted(cues.NOT_ENTITY_WORDS)))),
     )
     conditions = [

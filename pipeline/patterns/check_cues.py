@@ -74,6 +74,9 @@ TABLE_DIFFERENCE_HEADERS = (
     "前期比増減",
 )
 #: a table column header that makes its cells change rates (増減率, 前年比(%) …)
+#: labels of a row of differences or rates that name no base: such a row compares the
+#: two rows right above it ("| 前期 |…", "| 当期 |…", "| 増減 |…"); 前年比 names its base
+TABLE_ROW_CHANGE_LABELS = ("増減", "増減額", "増減率", "差額", "差異", "伸び率", "前回比")
 TABLE_RATE_HEADERS = (
     "増減率",
     "前年同期比",
