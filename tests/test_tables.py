@@ -307,14 +307,15 @@ def test_a_table_whose_rows_are_compared(run_text, text, statuses):
 
 def test_a_revision_table_and_its_prose_are_no_restatements_of_each_other(run_text):
     # the text's 120億円 (a difference of sales) equals the table's net income forecast,
-    # and the table's row and the sentence hold as many amounts in another order
+    # and a row and the sentence hold as many amounts, in another order
     text = (
         "サンプル精機株式会社は業績予想を修正しました。\n\n"
-        + _REVISION.format(diff="12,000", rate="19.4").replace(
-            "| 前回発表予想（A） | 250,000 | 18,000 |",
-            "| 前回発表予想（A） | 250,000 | 12,000 |",
-        )
-        + "\n売上高は前回予想を120億円上回る2,620億円、営業利益は35億円上回る215億円となる見込みです。"
+        "| | 売上高 | 営業利益 | 経常利益 | 当期純利益 |\n|---|---|---|---|---|\n"
+        "| | 百万円 | 百万円 | 百万円 | 百万円 |\n"
+        "| 前回発表予想（A） | 250,000 | 18,000 | 18,500 | 12,000 |\n"
+        "| 今回修正予想（B） | 262,000 | 21,500 | 22,300 | 14,800 |\n"
+        "| 増減額（B－A） | 12,000 | 3,500 | 3,800 | 2,800 |\n\n"
+        "売上高は前回予想を120億円上回る2,620億円、営業利益は35億円上回る215億円となる見込みです。"
     )
     result = run_text(text)
     assert [
