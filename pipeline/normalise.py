@@ -22,6 +22,13 @@ _VOICED_PAIR = re.compile(r"[\uFF66-\uFF9D\u3041-\u30FF][\uFF9E\uFF9F\u3099\u309
 #: PDF repairs.  Digits and the characters that continue a number or date.
 _NUM_LEFT = "0-9万億兆"
 _UNIT_AFTER_BREAK = "年月日万億兆元円%人"
+#: after a number (and perhaps a space), the start of a katakana word of up to four
+#: characters: lookbehinds of fixed width, one per length
+_AFTER_NUMBER_KANA = "(?:{})".format(
+    "|".join(
+        f"(?<=[0-9万億兆]{space}[ァ-ヶ][ァ-ヶー]{{{n}}})" for n in range(4) for space in ("", " ")
+    )
+)
 _REPAIRS = re.compile(
     r"\*\*"  # markdown bold markers
     # invisible characters (zero-width spaces and joiners, BOMs, soft hyphens) that
@@ -39,6 +46,10 @@ _REPAIRS = re.compile(
     # line breaks inside a date or an amount: "1 月\n\n23日", "33 億\n5,600 万元", "422億\n\n円"
     r"|(?<=[年月万億兆,])[ \t]*\n\s*(?=[0-9](?![0-9]*[.)]\s))"
     rf"|(?<=[0-9万億兆])[ \t]*\n\s*(?=[{_UNIT_AFTER_BREAK}])"
+    # a line break after a scale word, before the unit: "1,000億\nドル"
+    r"|(?<=[万億兆])[ \t]*\n[ \t]*(?=[^\s0-9])"
+    # a line break inside a unit word in katakana: "1.8 ポイ\nント", "12 ド\nル"
+    rf"|{_AFTER_NUMBER_KANA}[ \t]*\n[ \t]*(?=[ァ-ヶー])"
 )
 
 

@@ -215,7 +215,8 @@ def tokenise(text: str, tagger: fugashi.Tagger) -> Tokens:
 def _wrapped(text: str, line_end: int) -> bool:
     """Whether the line break at ``line_end`` wraps a sentence (text from PDF) rather than
     ending it: the line ends with a comma ("…5.2%増)、\n営業利益は") or a particle that
-    leaves its clause open ("営業利益は\n\n98億円"), or the break falls inside a figure
+    leaves its clause open ("営業利益は\n\n98億円"), the next opens with a particle no
+    sentence opens with ("その他\nが"), or the break falls inside a figure
     ("北米6,543億\n円").  Blank lines between do not matter: PDF text has them anyway."""
     before = text[line_end - 1] if line_end > 0 else ""
     after = text[line_end + 1] if line_end + 1 < len(text) else ""
@@ -225,6 +226,7 @@ def _wrapped(text: str, line_end: int) -> bool:
     return (
         before in _CLAUSE_COMMAS
         or before in _CLAUSE_PARTICLES
+        or following.group(1) in cues.LINE_CONTINUATIONS
         or ((before.isdigit() or before in _SCALE_CHARS) and after in _UNIT_STARTS)
     )
 

@@ -615,3 +615,26 @@ def test_a_change_is_told_from_a_level(mentions_of, text, surface, change):
     evidence = Evidence.build(found, {"t": text}, {"t": [(0, len(text))]}, [])
     (m,) = [m for m in found if m.surface == surface]
     assert evidence.is_change(m) == change
+
+
+_SEGMENTS = (
+    "当期の売上高は3,456億7,800万円となりました。\n\n"
+    "セグメント別では、産業機器事業の売上高が1,890億円、家電事業が1,120億円、{rest}でした。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (_SEGMENTS.format(rest="その他が446億7,800万円"), ["pass"]),
+        (_SEGMENTS.format(rest="その他が546億7,800万円"), ["fail"]),
+        # a list without その他 may leave parts out: falling short proves nothing
+        (_SEGMENTS.format(rest="電子部品事業が300億円"), []),
+        # a line wrapped from a PDF inside the list ("その他\nが"): the sentence goes on
+        (_SEGMENTS.format(rest="その他\nが 446 億 7,800 万円"), ["pass"]),
+    ],
+)
+def test_a_list_by_group_against_the_total_its_first_part_measures(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule_version == "sum.v6"] == statuses
+    assert [c for c in result.checks if c.rule == "restatement" and c.status != "pass"] == []

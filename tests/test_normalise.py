@@ -28,6 +28,10 @@ REPAIRS = [
     ("4.8\u00ad億元", "4.8億元"),  # soft hyphen
     ("1\u00a0234円", "1234円"),  # no-break space inside a number
     ("2025/11/20 10:30 更新", "2025/11/20 10:30更新"),  # a date, then a time
+    ("1.8 ポイ\nント上昇", "1.8ポイント上昇"),  # a unit word broken by a line wrap
+    ("1,000億\nドルを", "1,000億ドルを"),  # a scale word, then a unit on the next line
+    ("アリペイ\nアリババ", "アリペイ\nアリババ"),  # two names on two lines stay apart
+    ("3人\nアリババ", "3人\nアリババ"),
 ]
 
 

@@ -67,6 +67,12 @@ def test_sentences_end_at_punctuation_and_line_breaks():
         ("北米6,543億\n円、欧州4,321億円。", ["北米6,543億\n円、欧州4,321億円。"]),
         # PDF text: blank lines between wrapped lines; a topic particle leaves it open
         ("営業利益は\n\n98億円となりました。", ["営業利益は\n\n98億円となりました。"]),
+        # a line that opens with a particle no sentence opens with goes on from the last
+        (
+            "家電事業が1,120億円、その他\nが446億円でした。",
+            ["家電事業が1,120億円、その他\nが446億円でした。"],
+        ),
+        ("前期を大きく上回\nった。", ["前期を大きく上回\nった。"]),
         # a headline may end in に; a line before a heading ends there whatever it ends with
         ("診断可能に\n\n公式サイト", ["診断可能に", "公式サイト"]),
         ("変えるには\n\n■ 感染拡大の防止", ["変えるには", "■ 感染拡大の防止"]),

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from pipeline.checks.evidence import Evidence, Figure
-from pipeline.patterns.cues import SCALE_WORDS, SMALL_SCALES
+from pipeline.patterns.cues import LINE_CONTINUATIONS, SCALE_WORDS, SMALL_SCALES
 from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import Mention
 
@@ -36,6 +36,7 @@ MEASURE_LIKENESS = 0.5
 _OPEN_ENDINGS = tuple("、，,はがをの") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
 #: a line that only dates what follows ("2025年7月12日 18時00分"): no headline of its own
 _DATELINE = re.compile(r"^[\d０-９\s年月日時分秒:：/.\-（）()月火水木金土曜]+$")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 #: lines that open a section, a bullet or a table row: a body ends there
 _SECTION_OPENINGS = (*HEADING_MARKS, "・", "#", "|", "｜")
 
@@ -67,9 +68,16 @@ def section_body(text: str, m: Mention) -> tuple[int, int] | None:
     return _body_under(text, _line_at(text, m.start, HEADLINE_MAX_CHARS + 1))
 
 
+def wraps_on(text: str, line_end: int) -> bool:
+    """Whether the next line goes on with this line's sentence ("…その他\nが446億円"): a
+    line of text wrapped from a PDF, not a headline or a title."""
+    following = _NEXT_CHARACTER.match(text, line_end)
+    return following is not None and following.group(1) in LINE_CONTINUATIONS
+
+
 def _body_under(text: str, line: tuple[int, int]) -> tuple[int, int] | None:
     start, end = line
-    if not _is_headline(text[start:end]):
+    if not _is_headline(text[start:end]) or wraps_on(text, end):
         return None
     body_start, at, limit = None, end + 1, min(len(text), end + 1 + BODY_MAX_CHARS)
     while at < limit:

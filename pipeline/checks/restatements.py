@@ -19,7 +19,7 @@ from itertools import combinations
 from typing import Any
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
-from pipeline.checks.headline_pairs import headline_pairs, section_body
+from pipeline.checks.headline_pairs import headline_pairs, section_body, wraps_on
 from pipeline.checks.intervals import Interval, stated_value, strict
 from pipeline.patterns.check_cues import (
     AFTER_REVISION,
@@ -302,7 +302,8 @@ def _title_line(ev: Evidence, m: Mention) -> bool:
         return False
     line = text[bounds[0] : bounds[1]].strip()
     return (
-        "。" not in line
+        not wraps_on(text, bounds[1])
+        and "。" not in line
         and not line.endswith(_OPEN_ENDINGS)
         and not line[-1:].isdigit()
         and not line.startswith(_LIST_MARKS)

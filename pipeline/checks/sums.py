@@ -32,8 +32,10 @@ from pipeline.patterns.check_cues import (
     CHANGE_FROM,
     COUNTED_TOTAL,
     EXHAUSTIVE_BREAKDOWN_MARKERS,
+    GROUPED_BREAKDOWN,
     IMPLICIT_PARTS_MAX,
     KANJI_COUNTS,
+    OTHER_PART_LABELS,
     SUM_WINDOW_SENTENCES,
     TOTAL_THEN_BREAKDOWN,
 )
@@ -61,6 +63,7 @@ _TOPIC = re.compile(r"[はが]")
 #: NOTE: characters between two listed parts (a label such as 一部損壊 and a comma)
 LISTED_GAP = 12
 _COUNTED_TOTAL = re.compile(COUNTED_TOTAL)
+_GROUPED_BREAKDOWN = re.compile(GROUPED_BREAKDOWN)
 _BREAKDOWN_NEXT = re.compile(
     rf"{TOTAL_THEN_BREAKDOWN}(?:{'|'.join(map(re.escape, BREAKDOWN_MARKERS))})"
 )
@@ -381,6 +384,56 @@ def _named_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+def _grouped_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
+    """ "セグメント別では、産業機器事業の売上高が1,890億円、家電事業が1,120億円、その他が
+    446億円でした": the figures after a "X別では" that opens a sentence, against the latest
+    earlier figure of their unit, in the same section, that measures what the first of them
+    does (売上高は3,456億円); only named parts when no その他 closes the list, so parts
+    that fall short prove nothing (``sum.v6``)."""
+    found: list[Finding] = []
+    if not figures:
+        return found
+    doc_id = figures[0].mention.doc_id
+    text = ev.texts[doc_id]
+    starts = [a for a, _ in ev.sentences.get(doc_id) or []]
+    for mark in _GROUPED_BREAKDOWN.finditer(text):
+        k = bisect_right(starts, mark.start()) - 1
+        if k < 0 or text[starts[k] : mark.start()].strip():
+            continue  # not the opening of its sentence
+        end = next((e for e in ev.sentence_ends(doc_id) if e > mark.end()), len(text))
+        lo, hi = bisect_left(figures, mark.end(), key=_start), bisect_left(figures, end, key=_start)
+        after = [f for f in figures[lo:hi] if f.mention.end <= end]
+        if len(after) < 2:
+            continue
+        what = (after[0].mention.kind, after[0].mention.unit)
+        parts = [f for f in after if (f.mention.kind, f.mention.unit) == what]
+        word = _measure_word(after[0]) if "の" in (after[0].mention.measure or "") else ""
+        if (
+            what[0] not in _SUMMABLE
+            or len(parts) < 2
+            or len(word) < 2
+            or any(p.mention.bound != "eq" for p in parts)
+        ):
+            continue
+        section = ev.section_of(parts[0].mention)
+        earlier = [
+            (i, f)
+            for i, f in enumerate(figures[:lo])
+            if f.mention.end <= mark.start()
+            and (f.mention.kind, f.mention.unit) == what
+            and _measure_word(f) == word
+            and ev.section_of(f.mention) == section
+        ]
+        if not earlier or _is_total(ev, figures, earlier[-1][0]):
+            continue
+        listed = text[parts[0].mention.start : parts[-1].mention.end]
+        exhaustive = any(w in listed for w in OTHER_PART_LABELS)
+        checked = _sum_finding(ev, earlier[-1][1], [parts], exhaustive, version=6)
+        if checked is not None:
+            found.append(checked)
+    return found
+
+
 def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     """ "…実施している人は32.5%で、前回の35.8%から3.3ポイント低下。内訳は、…12.1%、…11.4%、
     …9.0%でした。": a sentence that opens with 内訳 lists the parts of the one level of
@@ -431,11 +484,11 @@ def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
 def check_sums(ev: Evidence) -> list[Finding]:
     """Totals marked by a word (or saying how many parts they add: ``sum.v5``), unmarked
     figures that equal what follows them, and breakdowns that name their total's measure
-    (``sum.v3``) or open the sentence after it (``sum.v4``)."""
+    (``sum.v3``), open the sentence after it (``sum.v4``) or list it by group (``sum.v6``)."""
     found = []
     for figures in ev.figures.values():
         checked = _marked_sums(ev, figures) + _implicit_sums(ev, figures)
-        checked += _named_breakdowns(ev, figures)
+        checked += _named_breakdowns(ev, figures) + _grouped_breakdowns(ev, figures)
         totals = {f.figures[0].id for f in checked}
         found += checked + [
             f for f in _opening_breakdowns(ev, figures) if f.figures[0].id not in totals

@@ -24,6 +24,12 @@ COUNTED_TOTAL = (
     r"(?P<n>[0-9０-９]{1,2}|[二三四五六七八九十]{1,2})(?:つの|か|カ|ヶ|ケ|箇)?"
     r"[\u4e00-\u9fffァ-ヶー]{1,4}の?(?:合計|総計|総額|累計|計)"
 )
+#: a sentence that lists a figure by group: "セグメント別では、", "地域別にみると、"
+GROUPED_BREAKDOWN = (
+    r"[\u4e00-\u9fffァ-ヶー]{1,10}別(?:では|には|に(?:み|見)ると|で(?:み|見)ると)[、，,]"
+)
+#: the label of the part a list of all parts ends with
+OTHER_PART_LABELS = ("その他", "そのほか")
 #: the kanji a count of parts is written in
 KANJI_COUNTS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written

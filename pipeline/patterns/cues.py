@@ -210,6 +210,10 @@ COUNTERS = frozenset(
 #: nouns after a number that make it an identifier or a rank, never a count
 NOT_COUNTERS = frozenset({"代", "年代", "位", "番", "号", "条", "章", "節", "階", "等", "級"})
 
+#: characters no sentence opens with: a line that starts with one goes on with the line
+#: before it, as text wrapped from a PDF does ("…その他\nが446億円でした", "…を上回\nった")
+LINE_CONTINUATIONS = frozenset("をがはにのへともやでっーゃゅょ、。）」』")
+
 # --- other units -----------------------------------------------------------
 PERCENT_UNITS = _frozen(
     {"%ポイント": "pt", "パーセントポイント": "pt", "%": "%", "パーセント": "%"}
