@@ -321,3 +321,40 @@ def test_a_revision_table_and_its_prose_are_no_restatements_of_each_other(run_te
     assert [
         c.message for c in result.checks if c.rule == "restatement" and c.status != "pass"
     ] == []
+
+
+_TOURISM = (
+    "みどり県観光局の発表。観光客数は延べ4,215万人で、前年（3,876万人）に比べ{rate}増加した。\n\n"
+    "（単位：千人、％）\n| 地域 | 令和5年 | 令和6年 | 前年比 |\n|---|---|---|---|\n"
+    "| 北部 | 12,340 | 13,560 | 109.9 |\n| 南部 | 26,420 | 28,590 | 108.2 |\n"
+    "| 合計 | 38,760 | 42,150 | 108.7 |\n"
+)
+
+
+def test_a_declaration_of_two_units_gives_rate_columns_the_second(mentions_of):
+    cells = {
+        m.surface: (m.kind, m.unit)
+        for m in mentions_of(_TOURISM.format(rate="8.7％"))
+        if m.rule == "table.cell.v1"
+    }
+    assert cells["12,340"] == ("count", "人") and cells["109.9"] == ("percent", "%")
+
+
+@pytest.mark.parametrize(
+    ("rate", "restatement"),
+    [
+        # the text's 8.7％増 and the table's 前年比 108.7 state one change
+        ("339万人（8.7％）", ["pass"]),
+        ("339万人（9.7％）", ["fail"]),
+    ],
+)
+def test_a_tables_share_of_the_earlier_figure_restates_the_texts_change(
+    run_text, rate, restatement
+):
+    result = run_text(_TOURISM.format(rate=rate))
+    checks = [c for c in result.checks if c.rule == "restatement" and c.doc_ids]
+    assert [c.status for c in checks] == restatement
+    # the rate over the level in brackets (前年（3,876万人）に比べ), the level changed from
+    growth = [c.status for c in result.checks if c.rule_version == "growth.v2"]
+    assert growth == (["pass"] if "8.7" in rate else ["fail"])
+    assert [c.status for c in result.checks if c.rule == "sum"] == ["pass", "pass"]

@@ -44,6 +44,9 @@ _AMOUNT_NEXT = re.compile(r"^\s?の\s?$")
 _DIRECTION_AFTER = re.compile(rf"\s?{_DIRECTION}")
 #: NOTE: characters between an amount and its bracketed rate: "（前年同期比"
 _MAX_GAP = 10
+#: "前年（3,876万人）に比べ": a level in brackets after its period, then what compares it
+_BASE_LEVEL_BEFORE = re.compile(rf"{RELATIVE_PERIOD_WORDS}\s?[(（]\s?(?:約)?\s?$")
+_BASE_LEVEL_AFTER = re.compile(r"\s?[)）]\s?(?:に|と)?\s?比")
 _PERIOD_PREFIX = re.compile(rf"^(?:{RELATIVE_PERIOD_WORDS})の?")
 #: "32万人（0.5％）": an open bracket between a change amount and its rate
 _RATE_IN_BRACKETS = re.compile(r"^\s?[(（]\s?[+＋]?$")
@@ -144,18 +147,35 @@ def _level_before(ev: Evidence, earlier: list[Figure], change: Mention) -> Figur
     return None
 
 
+def _is_base_level(ev: Evidence, m: Mention) -> bool:
+    """ "前年（3,876万人）に比べ339万人（8.7％）増加": the earlier period's level, in brackets
+    after the period it is of, that the change is measured from."""
+    text = ev.texts[m.doc_id]
+    return bool(
+        _BASE_LEVEL_BEFORE.search(text[max(0, m.start - 10) : m.start])
+        and _BASE_LEVEL_AFTER.match(text, m.end)
+    )
+
+
 def _change_findings(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     found = []
     for change, rate, level, sign in _changes(ev, figures):
         delta, now = strict(change, ev.approx_tolerance), strict(level, ev.approx_tolerance)
-        # the rate grows with the change and falls with the level: two corners bound it
-        low_base, high_base = now.high - sign * delta.low, now.low - sign * delta.high
+        if _is_base_level(ev, level.mention):
+            # the level is the one changed from: the rate is the change over it
+            low_base, high_base = now.high, now.low
+            said = f"from the level {written(level)}"
+        else:
+            # the level is the one changed to; the rate grows with the change and falls
+            # with the level: two corners bound it
+            low_base, high_base = now.high - sign * delta.low, now.low - sign * delta.high
+            said = f"on the level {written(level)}"
         if delta.low < 0 or low_base <= 0 or high_base <= 0:
             continue
         change_rate = Interval(delta.low / low_base * 100, delta.high / high_base * 100)
         ok = change_rate.meets(rate.interval)
         message = (
-            f"{written(change)} on the level {written(level)} is a change of {change_rate} %; "
+            f"{written(change)} {said} is a change of {change_rate} %; "
             f"the stated {written(rate)} {'agrees' if ok else 'does not agree'}."
         )
         found.append(

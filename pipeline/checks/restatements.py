@@ -729,6 +729,19 @@ def _agree(a: Figure, b: Figure, tol: float) -> bool:
     return strict(a, tol).meets(strict(b, tol))
 
 
+def _share_of_earlier(ev: Evidence, a: Figure, b: Figure) -> bool:
+    """A table's 前年比 of 108.7 (the later figure as a share of the earlier) and the text's
+    "8.7％増" (or 91.3 and "8.7％減") state one change."""
+    if a.mention.kind != "percent" or b.mention.kind != "percent":
+        return False
+    if a.mention.rule.startswith(_TABLE_RULE) == b.mention.rule.startswith(_TABLE_RULE):
+        return False
+    cell, change = (a, b) if a.mention.rule.startswith(_TABLE_RULE) else (b, a)
+    tol = ev.approx_tolerance
+    moved = strict(_signed(ev, change), tol)
+    return strict(cell, tol).meets(Interval(moved.low + 100, moved.high + 100))
+
+
 def _signed(ev: Evidence, f: Figure) -> Figure:
     """A change written as a number and a word of decrease ("12.5％減") as the signed
     number a table writes for it ("△12.5"); other figures as they are."""
@@ -773,6 +786,7 @@ def _compare(
         ma.value == mb.value
         or _agree(a, b, tol)
         or (opposite and _agree(_signed(ev, a), _signed(ev, b), tol))
+        or _share_of_earlier(ev, a, b)
     ):
         status, message = (
             Status.PASS,

@@ -27,6 +27,8 @@ _DECLARATION = re.compile(
     rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})"
     r"\s?[)）]?"
 )
+#: a second unit after the first in a declaration: "（単位：千人、％）"
+_PERCENT_TOO = re.compile(r"\s?[、,，・/／]\s?[%％]")
 #: a header cell that ends in its column's unit: 売上高（百万円）, 前年比(%), 人口(千人)
 _COLUMN_UNIT = re.compile(
     rf"[(（](?:単位\s?[:：]?\s?)?(?P<scale>[{''.join(cues.SMALL_SCALES)}{''.join(cues.SCALE_WORDS)}]*)"
@@ -75,9 +77,10 @@ def _scale_of(written: str) -> int:
     return scale
 
 
-def _declaration(lines: list[tuple[int, str]], table: range) -> Unit | None:
+def _declaration(lines: list[tuple[int, str]], table: range) -> tuple[Unit | None, bool]:
     """The unit declared in the table's first row or in the lines just above it, or on a
-    line of its own right below it (a note under the table: "（単位：百万円）")."""
+    line of its own right below it (a note under the table: "（単位：百万円）"); and
+    whether the declaration names % as well ("（単位：千人、％）"), for rate columns."""
     above = range(table.start - 1, max(-1, table.start - 1 - DECLARATION_LINES_ABOVE), -1)
     below = [
         i
@@ -87,8 +90,18 @@ def _declaration(lines: list[tuple[int, str]], table: range) -> Unit | None:
     for i in [table.start, *above, *below]:
         m = _DECLARATION.search(lines[i][1])
         if m and (unit := _unit_of(m.group("unit"))):
-            return unit, _scale_of(m.group("scale"))
-    return None
+            percent_too = bool(_PERCENT_TOO.match(lines[i][1], m.end()))
+            return (unit, _scale_of(m.group("scale"))), percent_too
+    return None, False
+
+
+def _percent_columns(header: str) -> set[int]:
+    """The columns whose header names a rate or a share (前年比, 増減率, 構成比 …)."""
+    return {
+        c
+        for c, cell in enumerate(header.split("|"))
+        if cell.strip() and any(w in cell for w in cues.PERCENT_COLUMN_WORDS)
+    }
 
 
 def _heads_a_table(lines: list[tuple[int, str]], i: int) -> bool:
@@ -156,8 +169,11 @@ def table_cells(text: str) -> TableFigures:
     for layout in tables(text):
         first = bisect_left(starts, layout.start)
         table = range(first, bisect_left(starts, layout.end, lo=first))
-        declared = _declaration(lines, table)
+        declared, percent_too = _declaration(lines, table)
         columns = _column_units(lines[table.start][1])
+        if percent_too:
+            percent: Unit = ((Kind.PERCENT, "%"), 1)
+            columns = {c: percent for c in _percent_columns(lines[table.start][1])} | columns
         for i in table[1:HEADER_ROWS]:
             if not is_separator(lines[i][1]):
                 row_units, spans = _unit_row(*lines[i])

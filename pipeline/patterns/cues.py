@@ -214,6 +214,10 @@ NOT_COUNTERS = frozenset({"代", "年代", "位", "番", "号", "条", "章", "�
 #: before it, as text wrapped from a PDF does ("…その他\nが446億円でした", "…を上回\nった")
 LINE_CONTINUATIONS = frozenset("をがはにのへともやでっーゃゅょ、。）」』")
 
+#: words of a table column header that make its cells percentages when the table
+#: declares % besides its unit ("（単位：千人、％）" over "| 前年比 |", "| 構成比 |")
+PERCENT_COLUMN_WORDS = ("比", "率", "割合", "シェア")
+
 # --- other units -----------------------------------------------------------
 PERCENT_UNITS = _frozen(
     {"%ポイント": "pt", "パーセントポイント": "pt", "%": "%", "パーセント": "%"}
