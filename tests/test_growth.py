@@ -106,6 +106,11 @@ FROM_CASES = [
     ("山田氏は45万2,318票で、鈴木氏の28万7,654票を16万4,664票上回った。", ["pass"]),
     ("山田氏は45万2,318票で、鈴木氏の28万7,654票を14万4,664票上回った。", ["fail"]),
     ("利用者は1,000人で、前年の1,200人を200人下回った。", ["pass"]),
+    # the level said in the sentence before the comparison
+    ("10月の訪日客数は389万6,300人となった。前年同月の331万2,193人を約58万人上回った。", ["pass"]),
+    ("10月の訪日客数は389万6,300人となった。前年同月の331万2,193人を約68万人上回った。", ["fail"]),
+    # two levels of the unit before: which one is compared is unclear
+    ("訪日客は389万人、出国者は120万人だった。前年の331万人を58万人上回った。", []),
     # "を" starts a difference only with those verbs
     ("予算は300億円で、新たに100億円を20億円増額する。", []),
     # a percentage that rose "5%": by 5 points or by a twentieth, the text does not say

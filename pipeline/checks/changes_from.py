@@ -7,8 +7,9 @@ percentages); "2.4日で、前年（2.1日）より0.3日増えました": 2.4 �
 the direction word must agree with the two levels.  Every figure is the interval it was
 rounded from.  The level a change ends at is the figure of the start's kind and unit
 right after the change ("…増加し、6,850万人となった", "…増の3,095円"), or else the one right
-before the start in its sentence.  Nothing else ties figures together here: a start
-without a written change or level is not checked.
+before the start in its sentence; a comparison ("Bを N 上回った") whose sentence states no
+level compares the one level of its unit in the sentence before.  Nothing else ties
+figures together here: a start without a written change or level is not checked.
 """
 
 from __future__ import annotations
@@ -86,6 +87,20 @@ def _level_of(sentence: list[Figure], start: Figure, change: Figure, gap_end: in
     return None
 
 
+def _level_said_before(
+    ev: Evidence, figures: list[Figure], sentence: list[Figure], start: Figure
+) -> Figure | None:
+    """ "訪日客数は389万6,300人となった。前年同月の331万2,193人を約58万人上回った": a
+    comparison whose sentence states no level compares the one level of the start's kind
+    and unit in the sentence before it."""
+    first = figures.index(sentence[0])
+    if first == 0:
+        return None
+    before = _in_sentence(ev, figures, first - 1)
+    levels = [f for f in before if _same_unit(f, start) and _is_level(f)]
+    return levels[0] if len(levels) == 1 else None
+
+
 def _from_to(start: Figure, level: Figure, sign: int, tol: float) -> Finding:
     """ "100億円から120億円に増加": does the level move the way the word says?"""
     then, now = strict(start, tol), strict(level, tol)
@@ -154,6 +169,8 @@ def check_changes_from(ev: Evidence) -> list[Finding]:
             sentence = _in_sentence(ev, figures, i)
             for change in changes:
                 level = _level_of(sentence, start, change, by.end())
+                if level is None and compared:
+                    level = _level_said_before(ev, figures, sentence, start)
                 if level is not None and level is not start and change.mention.value is not None:
                     checked = _by_amount(start, change, level, _sign(by.group("dir")), tol)
                     if checked is not None:
