@@ -192,6 +192,11 @@ def test_row_letters_and_formulas_in_brackets_are_not_names(tagger):
     assert [n.text for n in _names(tagger, text).names] == []
 
 
+def test_currency_prefixes_are_not_names(tagger):
+    text = "US$3.5 billionを調達し、RMB3.4 Billionを拠出した。"
+    assert [n.text for n in _names(tagger, text).names] == []
+
+
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
 

@@ -163,6 +163,23 @@ NOT_ENTITY_WORDS = frozenset(
         "CM",
         "VR",
         "AR",
+        # currency prefixes and codes ("US$3.5 billion", "RMB3.4 Billion")
+        "US",
+        "USD",
+        "JPY",
+        "CNY",
+        "RMB",
+        "EUR",
+        "GBP",
+        "KRW",
+        "HK",
+        "HKD",
+        "NT",
+        "NTD",
+        "SGD",
+        "AUD",
+        "CAD",
+        "CHF",
     }
 )
 #: proper nouns that name no entity: era names, which tokenise as proper nouns (令和6年)
