@@ -180,6 +180,11 @@ NOT_ENTITY_WORDS = frozenset(
         "AUD",
         "CAD",
         "CHF",
+        # scale words written in English after a currency ("RMB3.4 Billion")
+        "Billion",
+        "Million",
+        "Trillion",
+        "Thousand",
     }
 )
 #: proper nouns that name no entity: era names, which tokenise as proper nouns (令和6年)
