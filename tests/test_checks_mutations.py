@@ -638,3 +638,33 @@ def test_a_list_by_group_against_the_total_its_first_part_measures(run_text, tex
     result = run_text(text)
     assert [c.status for c in result.checks if c.rule_version == "sum.v6"] == statuses
     assert [c for c in result.checks if c.rule == "restatement" and c.status != "pass"] == []
+
+
+def _run_documents(tmp_path, texts: dict[str, str]):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in texts.items():
+        (raw / f"{name}.txt").write_text(text, encoding="utf-8")
+    return run(raw, tmp_path / "out")
+
+
+_RELEASE = (
+    "ミライ食品、新工場の建設に約{n}億円を投資 国内生産を倍増\n\n2025年5月1日\n\n本文です。\n"
+)
+_QUOTE = "関連記事:\n\n【プレスリリース】ミライ食品、新工場の建設に約{n}億円を投資\n"
+
+
+@pytest.mark.parametrize(("release", "quote", "statuses"), [(500, 600, ["warn"]), (500, 500, [])])
+def test_a_title_quoted_in_another_document(tmp_path, release, quote, statuses):
+    result = _run_documents(
+        tmp_path, {"release": _RELEASE.format(n=release), "news": _QUOTE.format(n=quote)}
+    )
+    found = [c for c in result.checks if c.rule == "restatement" and len(c.doc_ids) == 2]
+    assert [c.status for c in found] == statuses
+    assert all("same sentence of two documents" in c.message for c in found)
+
+
+def test_a_title_every_document_repeats_is_a_template(tmp_path):
+    texts = {f"d{k}": _QUOTE.format(n=100 + k) for k in range(6)}
+    result = _run_documents(tmp_path, texts)
+    assert [c for c in result.checks if c.rule == "restatement"] == []

@@ -64,6 +64,14 @@ ECHO_MIN_WORDS = 5
 #: NOTE: a sentence found in more documents than this is a template (a boilerplate line
 #: every release repeats with its own numbers), not versions of one claim
 ECHO_MAX_DOCUMENTS = 4
+#: NOTE: a title quoted in another document shares this many content words with it, and
+#: this share of the shorter one's, which has this many at least; titles of one subject
+#: and kind compared pairwise, at most this many (a line every document repeats is a
+#: template, not a quote)
+TITLE_ECHO_SHARED_WORDS = 3
+TITLE_ECHO_OVERLAP = 0.7
+TITLE_ECHO_MIN_WORDS = 4
+TITLE_ECHO_MAX = 40
 #: NOTE: a measure stated more often than this in one document is a table or a list,
 #: not a claim restated; comparing its figures pairwise would cost the square
 SIMILAR_GROUP_MAX = 300
@@ -341,8 +349,8 @@ def same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
 #: or へ, with which headlines end: "…診断可能に"), a scale word
 _OPEN_ENDINGS = tuple("、，,はがを") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
 #: a line opening with one of these is an item of a list ("・完全失業者数は182万人"), not a
-#: title
-_LIST_MARKS = tuple(HEADING_MARKS + "・-*")
+#: title; a title may open with a label in 【】 ("【プレスリリース】…")
+_LIST_MARKS = tuple(HEADING_MARKS.replace("【", "") + "・-*")
 #: NOTE: a line this short without a full stop is a title (a headline, a link's title)
 TITLE_MAX_CHARS = 80
 #: a label line between a paragraph and the title of a link to more: "詳細:", "関連記事："
@@ -626,6 +634,16 @@ def _groups(ev: Evidence) -> dict[tuple, list[Figure]]:
     return groups
 
 
+def _placed(ev: Evidence) -> list[Figure]:
+    """Every figure a restatement may compare, with a subject or without one."""
+    return [
+        f
+        for figures in ev.figures.values()
+        for f in figures
+        if f.mention.kind in _KINDS and f.mention.bound != "range"
+    ]
+
+
 def _compare_each(
     ev: Evidence,
     pairs: Iterable[tuple[Figure, Figure]],
@@ -674,12 +692,7 @@ def check_restatements(ev: Evidence) -> list[Finding]:
     every = [f for group in groups.values() for f in group]
     content = _content_of(ev)
     # a headline ties figures by its place, with or without a subject (news names none)
-    placed = [
-        f
-        for figures in ev.figures.values()
-        for f in figures
-        if f.mention.kind in _KINDS and f.mention.bound != "range"
-    ]
+    placed = _placed(ev)
     paired |= _compare_each(
         ev,
         headline_pairs(ev, placed, content),
@@ -716,8 +729,66 @@ def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Find
     _compare_each(ev, _dated_pairs(ev, periods), seen, found, version=2, across=True)
     tied = paired | {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
-    _compare_each(ev, _echoed_pairs(ev, every, tied), seen, found, version=4, across=True)
+    # a title ties figures by its words, with or without a subject (news names none)
+    echoes = _echoed_pairs(ev, every, tied) + _title_echoes(ev, _placed(ev))
+    _compare_each(ev, echoes, seen, found, version=4, across=True, echo=True)
     return found
+
+
+def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """A title (a release's headline) quoted in another document, as a link's title or in
+    a news story, with another number or currency: "アリババグループ、…支援に約500億円を拠出"
+    and "【プレスリリース】アリババグループ、…支援に約600億円を拠出".  The two lines need not
+    be word for word the same: most of the shorter one's words are in the other, and each
+    holds one figure of the kind.  A title restated in its own document's text is quoted
+    all the same."""
+    blocks: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        m = f.mention
+        if _title_line(ev, m):
+            # amounts by kind only: the same title in another currency is a slip
+            blocks[(m.kind, None if m.kind == "money" else m.unit, m.subject)].append(f)
+    alike: list[tuple[Figure, Figure]] = []
+    for block in blocks.values():
+        if len({f.mention.doc_id for f in block}) < 2 or len(block) > TITLE_ECHO_MAX:
+            continue
+        alone = [f for f in block if _alone_in_line(ev, f)]
+        for a, b in combinations(alone, 2):
+            ma, mb = a.mention, b.mention
+            if ma.doc_id == mb.doc_id:
+                continue
+            wa, wb = _content(ev.context_words(ma)), _content(ev.context_words(mb))
+            shared = len(wa & wb)
+            if (
+                min(len(wa), len(wb)) >= TITLE_ECHO_MIN_WORDS
+                and shared >= TITLE_ECHO_SHARED_WORDS
+                and shared / min(len(wa), len(wb)) >= TITLE_ECHO_OVERLAP
+                and not ev.dated_apart(ma, mb)
+            ):
+                alike.append((a, b))
+    # a title found in more documents than an echo may be is a template
+    documents: dict[str, set[str]] = defaultdict(set)
+    for a, b in alike:
+        documents[a.id].add(b.mention.doc_id)
+        documents[b.id].add(a.mention.doc_id)
+    return [
+        (a, b)
+        for a, b in alike
+        if (a.mention.value, a.mention.unit) != (b.mention.value, b.mention.unit)
+        and len(documents[a.id] | documents[b.id]) <= ECHO_MAX_DOCUMENTS
+    ]
+
+
+def _alone_in_line(ev: Evidence, f: Figure) -> bool:
+    """Whether the figure is the only one of its kind on its line."""
+    text = ev.texts[f.mention.doc_id]
+    start, end = _line(text, f.mention.start)
+    line = [
+        g
+        for g in ev.figures.get(f.mention.doc_id, [])
+        if start <= g.mention.start < end and g.mention.kind == f.mention.kind
+    ]
+    return len(line) == 1
 
 
 def _agree(a: Figure, b: Figure, tol: float) -> bool:
@@ -766,10 +837,12 @@ def _compare(
     across: bool = False,
     weak: bool = False,
     headline: bool = False,
+    echo: bool = False,
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
     warning when the tie between them is weak (``weak``: similar sentences) or only a
-    shared measure and date, or the same sentence, tie two documents' figures (``across``)."""
+    shared measure and date (``across``), or the same sentence (``echo``), tie two
+    documents' figures."""
     tol = ev.approx_tolerance
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
@@ -818,6 +891,14 @@ def _compare(
             f"{what} is stated as {written(a)} (line {ma.line}) and {written(b)} "
             f"(line {mb.line}) in similar sentences; if they state one claim, one of them "
             "is wrong."
+        )
+    elif echo:
+        status = Status.WARN
+        message = (
+            f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
+            f"{written(b)} ({mb.doc_id}, line {mb.line}) in the same sentence of two "
+            "documents (two versions of a text, or one quoting the other); check which is "
+            "right."
         )
     elif across:
         status = Status.WARN
