@@ -586,10 +586,11 @@ def test_a_change_and_a_level_are_not_one_claim(run_text):
     assert all("320円15銭" not in c.message for c in found)
 
 
-@pytest.mark.parametrize(("unit", "statuses"), [("億元", ["pass"]), ("億円", ["warn"])])
+@pytest.mark.parametrize(("unit", "statuses"), [("億元", ["pass", "pass"]), ("億円", ["warn"])])
 def test_sentences_sharing_a_figure_give_one_amount_in_two_currencies(run_text, unit, statuses):
     """The shared 14万校 ties the two sentences; their one amount each is the same number,
-    so another currency in one of them is a slip."""
+    so another currency in one of them is a slip.  With the same currency both figures are
+    shared: each restates the other sentence's."""
     text = (
         "ミライ学習は5億元以上を拠出し、中国全土の14万校の学校に活用していただいた。\n\n"
         f"ミライ学習は3月31日時点で、5{unit}以上を拠出し、中国全国14万校のオンライン教育を"
@@ -668,3 +669,18 @@ def test_a_title_every_document_repeats_is_a_template(tmp_path):
     texts = {f"d{k}": _QUOTE.format(n=100 + k) for k in range(6)}
     result = _run_documents(tmp_path, texts)
     assert [c for c in result.checks if c.rule == "restatement"] == []
+
+
+@pytest.mark.parametrize(("third", "statuses"), [("3.1億元", []), ("3.2億元", ["fail"])])
+def test_two_shared_figures_tie_sentences_whatever_their_subjects(run_text, third, statuses):
+    # 27.63 and 5.93 recur: the third amount restates the first sentence's; 財団全体で
+    # is the whole of the foundation, no total of the list before it
+    text = (
+        "ミライ銀行は27億6,300万元、ミライ証券は5億9,300万元、ミライ財団は3億1,000万元を"
+        "拠出した。\n\n各社の拠出額は、ミライ銀行が27.63億元、ミライ証券が5.93億元、"
+        f"財団全体で{third}となった。"
+    )
+    result = run_text(text)
+    failing = [c.status for c in result.checks if c.status != "pass"]
+    assert failing == statuses
+    assert [c.rule for c in result.checks if c.status == "fail"] == ["restatement"] * len(statuses)

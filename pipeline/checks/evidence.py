@@ -18,6 +18,7 @@ from pipeline.patterns.check_cues import (
     CHANGE_DIRECTIONS,
     COMPARED_WITH,
     EARLIER_PERIOD_WORDS,
+    NOUN_BOUND_TOTAL_MARKERS,
     PRICE_DECREASE_WORDS,
     PRICE_INCREASE_WORDS,
     REVISION_LABEL,
@@ -45,11 +46,14 @@ _COMPARED_BEFORE = re.compile(
 )
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 #: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約", "合計は"); a
-#: one-character word only on its own: 設計 and 統計 end in 計 but total nothing
+#: one-character word only on its own: 設計 and 統計 end in 計 but total nothing; nor
+#: 全体で after a noun ("財団全体で" is the whole of the foundation, not of a list)
 _TOTAL_BEFORE = re.compile(
     "(?:"
     + "|".join(
-        re.escape(w) if len(w) > 1 else rf"(?<![\u4e00-\u9fff々]){re.escape(w)}"
+        re.escape(w)
+        if len(w) > 1 and w not in NOUN_BOUND_TOTAL_MARKERS
+        else rf"(?<![\u4e00-\u9fff々ァ-ヶー]){re.escape(w)}"
         for w in sorted(TOTAL_MARKERS, key=len, reverse=True)
     )
     + r")\s?(?:は|が|で)?\s?(?:約)?\s?$"

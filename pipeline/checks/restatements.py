@@ -396,18 +396,19 @@ _ANCHOR_KINDS = frozenset({"money", "count", "quantity"})
 ANCHOR_MIN_VALUE = 100
 
 
-def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool) -> bool:
+def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool, anchors: int = 1) -> bool:
     """Whether two figures in sentences that share an identical figure restate one claim.
 
     Across documents the wording may differ (subject and object are not compared), so
     only agreement or a change explained by as-of dates is taken from there.  Within a
-    document subject and object must match, and then any difference is reported.
+    document subject and object must match, and then any difference is reported; two
+    sentences that share two figures or more (``anchors``: "27億6,300万元、5億9,300万元" and
+    "27.63億元、5.93億元") state one breakdown whoever each names as its subject.
     """
     ma, mb = a.mention, b.mention
     if same_doc:
         return (
-            ma.subject == mb.subject
-            and ma.object == mb.object
+            (anchors >= 2 or (ma.subject == mb.subject and ma.object == mb.object))
             and _measures_meet(ma.measure, mb.measure)
             and not ev.dated_apart(ma, mb)
         )
@@ -443,7 +444,7 @@ def _anchored_pairs(ev: Evidence, across: bool = False) -> list[tuple[Figure, Fi
                 anchor = (f.mention.kind, f.mention.unit, f.mention.value)
                 holders[anchor].append(key)
                 measures[(anchor, key)].add(f.mention.measure)
-    pairs = []
+    tying: dict[tuple, list[tuple]] = defaultdict(list)
     for anchor, keys in holders.items():
         if len(keys) < 2:
             continue  # most figures appear once: no sentence to tie
@@ -451,16 +452,23 @@ def _anchored_pairs(ev: Evidence, across: bool = False) -> list[tuple[Figure, Fi
         if len(keys) < 2 or len(keys) > ANCHOR_MAX_SENTENCES:
             continue
         for ka, kb in combinations(keys, 2):
-            if across and ka[0] == kb[0]:
-                continue
-            # the shared figure must be one claim too: 120億円 of 純利益 in a table's row
-            # and 120億円 of 売上高 in the text tie nothing
-            if not any(
+            tying[(ka, kb)].append(anchor)
+    pairs = []
+    for (ka, kb), shared in tying.items():
+        if across and ka[0] == kb[0]:
+            continue
+        # a shared figure must be one claim too: 120億円 of 純利益 in a table's row and
+        # 120億円 of 売上高 in the text tie nothing
+        anchors = [
+            anchor
+            for anchor in shared
+            if any(
                 _measures_meet(x, y) for x in measures[(anchor, ka)] for y in measures[(anchor, kb)]
-            ):
-                continue
+            )
+        ]
+        for anchor in anchors:
             for a, b in _aligned(sentences[ka], sentences[kb], anchor):
-                if _anchored(ev, a, b, ka[0] == kb[0]):
+                if _anchored(ev, a, b, ka[0] == kb[0], len(anchors)):
                     pairs.append((a, b))
     return pairs
 

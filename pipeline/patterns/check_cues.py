@@ -9,6 +9,9 @@ from pipeline.patterns.cues import WEEKDAYS  # noqa: F401  (the checks read week
 TOTAL_ROW_LABELS = ("合計", "総計", "総数", "計")
 SUBTOTAL_ROW_LABELS = ("小計",)
 TOTAL_MARKERS = ("合計", "累計", "総額", "総計", "計", "総数", "全体で", "あわせて", "合わせて")
+#: total words that make the noun before them a whole ("財団全体で"): a total only on
+#: their own ("、全体で3.2億元")
+NOUN_BOUND_TOTAL_MARKERS = ("全体で",)
 #: written after a total to introduce its parts: all of them (内訳) …
 EXHAUSTIVE_BREAKDOWN_MARKERS = ("内訳",)
 #: … or some of them ("このうち民生費は480億円": the rest may go unnamed), so parts that
