@@ -684,3 +684,27 @@ def test_two_shared_figures_tie_sentences_whatever_their_subjects(run_text, thir
     failing = [c.status for c in result.checks if c.status != "pass"]
     assert failing == statuses
     assert [c.rule for c in result.checks if c.status == "fail"] == ["restatement"] * len(statuses)
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # more people than live on Earth: a scale word slipped (万 → 億)
+        ("同サービスの利用者は2,000億人に達した。", ["fail"]),
+        ("同サービスの利用者は2,000万人に達した。", []),
+        # counted again each time (延べ, 累計): visits, not people
+        ("アプリは延べ2,000億人に利用された。", []),
+        # a share of a whole above 100%
+        ("投票率は138.52％で、前回を上回った。", ["fail"]),
+        ("海外売上高の構成比は120%となった。", ["fail"]),
+        ("投票率は38.52％だった。", []),
+        # a rate of change may exceed 100%
+        ("売上高の増加率は150%だった。", []),
+        ("前年比の伸び率は210%。", []),
+        # and so may ratios and rates that are no shares of one whole
+        ("流動比率は150%、携帯電話の普及率は160%、達成率は120%。", []),
+    ],
+)
+def test_figures_that_cannot_be_right_on_their_own(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "plausibility"] == statuses

@@ -21,6 +21,7 @@ from pipeline.checks.dates import check_dates
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.growth import check_growth
 from pipeline.checks.multiples import check_multiples
+from pipeline.checks.plausibility import check_plausibility
 from pipeline.checks.rates import check_rates
 from pipeline.checks.restatements import RULE as RESTATEMENT
 from pipeline.checks.restatements import check_restatements, check_restatements_across
@@ -45,6 +46,7 @@ DOCUMENT_RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_table_growth,
     check_changes_from,
     check_multiples,
+    check_plausibility,
 )
 
 

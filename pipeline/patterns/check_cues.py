@@ -35,6 +35,29 @@ GROUPED_BREAKDOWN = (
 OTHER_PART_LABELS = ("その他", "そのほか")
 #: the kanji a count of parts is written in
 KANJI_COUNTS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+#: NOTE: more people than live on Earth (about 8.2 billion in 2025, with room to spare)
+WORLD_POPULATION = 8.5e9
+#: counters of people
+PEOPLE_COUNTERS = ("人", "名")
+#: words that count a person again each time (visits, views): no population bounds those
+REPEAT_COUNT_WORDS = ("延べ", "延", "累計", "累積", "のべ")
+#: what a percentage measures when it is a share of a whole, which cannot exceed 100%
+#: (the measure ends with one of these).  Not 普及率, 稼働率, 進捗率 or 流動比率, which do
+SHARE_OF_WHOLE_WORDS = (
+    "投票率",
+    "失業率",
+    "就業率",
+    "正答率",
+    "正確率",
+    "接種率",
+    "構成比",
+    "シェア",
+    "割合",
+    "占有率",
+    "自己資本比率",
+)
+#: words of a rate of change, which may exceed 100% (増加率 150%: more than doubled)
+CHANGE_RATE_WORDS = ("増加", "増減", "伸び", "成長", "上昇", "前年", "前期", "前月", "比較")
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
 APPROX_TOLERANCE = 0.05
 #: NOTE: how many following sentences may hold the parts of a total
