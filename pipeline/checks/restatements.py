@@ -13,7 +13,7 @@ over time (information).  Different otherwise: fail.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 from typing import Any
@@ -750,18 +750,23 @@ def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Fig
     be word for word the same: most of the shorter one's words are in the other, and each
     holds one figure of the kind.  A title restated in its own document's text is quoted
     all the same."""
+    titled = [f for f in figures if _title_line(ev, f.mention)]
+    # each title holds one figure of the kind: which restates which is plain
+    on_line = Counter(
+        (f.mention.doc_id, _line(ev.texts[f.mention.doc_id], f.mention.start)[0], f.mention.kind)
+        for f in titled
+    )
     blocks: dict[tuple, list[Figure]] = defaultdict(list)
-    for f in figures:
+    for f in titled:
         m = f.mention
-        if _title_line(ev, m):
+        if on_line[(m.doc_id, _line(ev.texts[m.doc_id], m.start)[0], m.kind)] == 1:
             # amounts by kind only: the same title in another currency is a slip
             blocks[(m.kind, None if m.kind == "money" else m.unit, m.subject)].append(f)
     alike: list[tuple[Figure, Figure]] = []
     for block in blocks.values():
         if len({f.mention.doc_id for f in block}) < 2 or len(block) > TITLE_ECHO_MAX:
             continue
-        alone = [f for f in block if _alone_in_line(ev, f)]
-        for a, b in combinations(alone, 2):
+        for a, b in combinations(block, 2):
             ma, mb = a.mention, b.mention
             if ma.doc_id == mb.doc_id:
                 continue
@@ -785,18 +790,6 @@ def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Fig
         if (a.mention.value, a.mention.unit) != (b.mention.value, b.mention.unit)
         and len(documents[a.id] | documents[b.id]) <= ECHO_MAX_DOCUMENTS
     ]
-
-
-def _alone_in_line(ev: Evidence, f: Figure) -> bool:
-    """Whether the figure is the only one of its kind on its line."""
-    text = ev.texts[f.mention.doc_id]
-    start, end = _line(text, f.mention.start)
-    line = [
-        g
-        for g in ev.figures.get(f.mention.doc_id, [])
-        if start <= g.mention.start < end and g.mention.kind == f.mention.kind
-    ]
-    return len(line) == 1
 
 
 def _agree(a: Figure, b: Figure, tol: float) -> bool:
