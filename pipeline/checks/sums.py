@@ -199,8 +199,9 @@ def _counted_parts(ev: Evidence, figures: list[Figure], i: int) -> list[Figure]:
         ]
 
     parts = listed(start, counted.start(), start)
-    if not parts and start > 0:
-        before = ev.sentence_span(figures[bisect_left(figures, start, key=_start) - 1].mention)
+    first = bisect_left(figures, start, key=_start)
+    if not parts and first > 0:
+        before = ev.sentence_span(figures[first - 1].mention)
         parts = listed(before[0], before[1], before[0]) if before[1] <= start else []
     return parts if len(parts) == n and all(p.mention.bound == "eq" for p in parts) else []
 
@@ -423,6 +424,7 @@ def _grouped_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
             and (f.mention.kind, f.mention.unit) == what
             and _measure_word(f) == word
             and ev.section_of(f.mention) == section
+            and not ev.names_earlier_period(f.mention)
         ]
         if not earlier or _is_total(ev, figures, earlier[-1][0]):
             continue

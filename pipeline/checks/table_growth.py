@@ -1,11 +1,14 @@
-"""growth (``growth.v3``, ``growth.v4``): a table's change-rate column (and its
-difference column) against the period columns it compares.
+"""growth (``growth.v3``, ``growth.v4``, ``growth.v5``): a table's change-rate column (and
+its difference column) against the period columns it compares.
 
 "| セグメント | 2024年3月期 | 2025年3月期 | 増減率 |": in each row the rate must meet
 (later / earlier − 1) × 100, the two columns being the ones whose headers name the
 earliest and the latest period.  A 前年比 column may also give the later figure as a
 share of the earlier (108.3%); either reading is accepted and the check says which.
 Rows whose three cells are not all figures are not checked.
+
+``growth.v5`` reads a table the other way round, as a 業績予想の修正 gives it: rows (A) and
+(B), a difference row (B－A) and a rate row, checked column by column.
 """
 
 from __future__ import annotations
@@ -142,7 +145,9 @@ def _is_difference(label: str) -> bool:
     return without_bracket(label) in TABLE_DIFFERENCE_HEADERS
 
 
-def _row_findings(ev: Evidence, rows: dict[int, dict[int, Figure]], labels: dict[int, str]):
+def _row_findings(
+    ev: Evidence, rows: dict[int, dict[int, Figure]], labels: dict[int, str]
+) -> list[Finding]:
     """A table whose rows are what is compared ("| 前回発表予想（A） | 250,000 |", "| 今回修正
     予想（B） | 262,000 |", "| 増減額（B－A） | 12,000 |", "| 増減率（％） | 4.8 |"), column
     by column (``growth.v5``)."""
