@@ -46,8 +46,8 @@ _REPAIRS = re.compile(
     # line breaks inside a date or an amount: "1 月\n\n23日", "33 億\n5,600 万元", "422億\n\n円"
     r"|(?<=[年月万億兆,])[ \t]*\n\s*(?=[0-9](?![0-9]*[.)]\s))"
     rf"|(?<=[0-9万億兆])[ \t]*\n\s*(?=[{_UNIT_AFTER_BREAK}])"
-    # a line break after a scale word, before the unit: "1,000億\nドル"
-    r"|(?<=[万億兆])[ \t]*\n[ \t]*(?=[^\s0-9])"
+    # a line break after a scale word, before a unit in katakana: "1,000億\nドル"
+    r"|(?<=[万億兆])[ \t]*\n[ \t]*(?=[ァ-ヶ])"
     # a line break inside a unit word in katakana: "1.8 ポイ\nント", "12 ド\nル"
     rf"|{_AFTER_NUMBER_KANA}[ \t]*\n[ \t]*(?=[ァ-ヶー])"
 )

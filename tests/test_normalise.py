@@ -32,6 +32,7 @@ REPAIRS = [
     ("1,000億\nドルを", "1,000億ドルを"),  # a scale word, then a unit on the next line
     ("アリペイ\nアリババ", "アリペイ\nアリババ"),  # two names on two lines stay apart
     ("3人\nアリババ", "3人\nアリババ"),
+    ("売上高1,000億\n・営業利益", "売上高1,000億\n・営業利益"),  # a list item stays apart
 ]
 
 

@@ -358,3 +358,12 @@ def test_a_tables_share_of_the_earlier_figure_restates_the_texts_change(
     growth = [c.status for c in result.checks if c.rule_version == "growth.v2"]
     assert growth == (["pass"] if "8.7" in rate else ["fail"])
     assert [c.status for c in result.checks if c.rule == "sum"] == ["pass", "pass"]
+
+
+def test_a_column_of_percentages_keeps_its_unit_in_a_row_of_amounts(mentions_of):
+    table = (
+        "| 指標 | 2025年 | 前年比(%) |\n|---|---|---|\n| 売上高（百万円） | 1,200 | 5.2 |\n"
+        "| 増減率（％） | 4.8 | - |\n"
+    )
+    cells = [(m.surface, m.kind, m.unit) for m in mentions_of(table) if m.rule == "table.cell.v1"]
+    assert cells == [("1,200", "money", "JPY"), ("5.2", "percent", "%"), ("4.8", "percent", "%")]

@@ -148,6 +148,16 @@ def _row_unit(cells: list[str]) -> Unit | None:
     return (unit, _scale_of(m.group("scale"))) if m and unit else None
 
 
+def _cell_unit(row: Unit | None, column: Unit | None) -> Unit | None:
+    """A row's unit over its column's (増減率（％） in a table of 百万円), except a column of
+    percentages ("| 前年比（％） |") in a row of amounts ("| 売上高（百万円） |")."""
+    if row is None:
+        return column
+    if column is not None and column[0][0] == Kind.PERCENT and row[0][0] != Kind.PERCENT:
+        return column
+    return row
+
+
 class TableFigures(NamedTuple):
     cells: list[Candidate]
     #: where unit-row cells stand: labels of their columns ("百万円"), never figures
@@ -185,7 +195,7 @@ def table_cells(text: str) -> TableFigures:
             row_unit = _row_unit(cells)
             for c, cell in enumerate(cells):
                 number = _CELL_NUMBER.match(cell)
-                unit_here = row_unit or columns.get(c, declared)
+                unit_here = _cell_unit(row_unit, columns.get(c, declared))
                 if number is not None and unit_here is not None:
                     (kind, unit), scale = unit_here
                     at = _NUMBER_AT.match(text, cell_start + number.start("num"))
