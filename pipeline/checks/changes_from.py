@@ -15,6 +15,7 @@ figures together here: a start without a written change or level is not checked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, percent_change, strict
@@ -93,7 +94,7 @@ def _level_said_before(
     """ "訪日客数は389万6,300人となった。前年同月の331万2,193人を約58万人上回った": a
     comparison whose sentence states no level compares the one level of the start's kind
     and unit in the sentence before it."""
-    first = figures.index(sentence[0])
+    first = bisect_left(figures, sentence[0].mention.start, key=lambda f: f.mention.start)
     if first == 0:
         return None
     before = _in_sentence(ev, figures, first - 1)

@@ -402,8 +402,8 @@ def _anchored(ev: Evidence, a: Figure, b: Figure, same_doc: bool, anchors: int =
     Across documents the wording may differ (subject and object are not compared), so
     only agreement or a change explained by as-of dates is taken from there.  Within a
     document subject and object must match, and then any difference is reported; two
-    sentences that share two figures or more (``anchors``: "27億6,300万元、5億9,300万元" and
-    "27.63億元、5.93億元") state one breakdown whoever each names as its subject.
+    sentences that share two figures or more (``anchors``: "12億4,500万元、3億2,100万元" and
+    "12.45億元、3.21億元") state one breakdown whoever each names as its subject.
     """
     ma, mb = a.mention, b.mention
     if same_doc:
@@ -745,21 +745,27 @@ def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Find
 
 def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
     """A title (a release's headline) quoted in another document, as a link's title or in
-    a news story, with another number or currency: "アリババグループ、…支援に約500億円を拠出"
-    and "【プレスリリース】アリババグループ、…支援に約600億円を拠出".  The two lines need not
+    a news story, with another number or currency: "ミライ食品、新工場の建設に約500億円を投資"
+    and "【プレスリリース】ミライ食品、新工場の建設に約600億円を投資".  The two lines need not
     be word for word the same: most of the shorter one's words are in the other, and each
     holds one figure of the kind.  A title restated in its own document's text is quoted
     all the same."""
-    titled = [f for f in figures if _title_line(ev, f.mention)]
+    # (doc, line start, kind) of each figure on a title line
+    titled = {
+        f.id: (
+            f.mention.doc_id,
+            _line(ev.texts[f.mention.doc_id], f.mention.start)[0],
+            f.mention.kind,
+        )
+        for f in figures
+        if _title_line(ev, f.mention)
+    }
     # each title holds one figure of the kind: which restates which is plain
-    on_line = Counter(
-        (f.mention.doc_id, _line(ev.texts[f.mention.doc_id], f.mention.start)[0], f.mention.kind)
-        for f in titled
-    )
+    on_line = Counter(titled.values())
     blocks: dict[tuple, list[Figure]] = defaultdict(list)
-    for f in titled:
+    for f in figures:
         m = f.mention
-        if on_line[(m.doc_id, _line(ev.texts[m.doc_id], m.start)[0], m.kind)] == 1:
+        if f.id in titled and on_line[titled[f.id]] == 1:
             # amounts by kind only: the same title in another currency is a slip
             blocks[(m.kind, None if m.kind == "money" else m.unit, m.subject)].append(f)
     alike: list[tuple[Figure, Figure]] = []
