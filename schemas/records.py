@@ -25,7 +25,7 @@ from schemas.vocab import (
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=True, defer_build=True)
 
     @classmethod
     @cache

@@ -74,6 +74,38 @@ def test_python_dash_m_pipeline_is_the_same_command():
     assert done.returncode == 0 and "run" in done.stdout
 
 
+def test_the_command_exits_with_its_code_and_every_line_it_printed(tmp_path):
+    """The installed command skips the interpreter's tear-down: its output and exit code
+    must arrive all the same, through pipes as well."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "zero.txt").write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert f"error: {raw / 'zero.txt'}: file is empty" in done.stdout + done.stderr
+    assert "report    :" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "stderr"), [(None, 0, ""), (3, 3, ""), ("bad input", 1, "bad input\n")]
+)
+def test_a_quick_exit_keeps_what_sys_exit_means(code, status, stderr):
+    done = subprocess.run(
+        [sys.executable, "-c", f"from pipeline.cli import _exit_now; _exit_now({code!r})"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (status, stderr)
+
+
 def test_an_empty_input_folder_says_what_it_looks_for(tmp_path):
     (tmp_path / "raw").mkdir()
     result = CliRunner().invoke(
