@@ -448,7 +448,12 @@ def _run(
             )
         )
         evidence = Evidence.build(
-            result.mentions, result.texts, result.sentences, places, approx_tolerance
+            result.mentions,
+            result.texts,
+            result.sentences,
+            places,
+            approx_tolerance,
+            {d.doc_id: d.published for d in result.documents},
         )
         keys = (
             _findings_keys(cache, written, result.mentions, places, approx_tolerance)

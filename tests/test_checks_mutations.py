@@ -641,12 +641,47 @@ def test_a_list_by_group_against_the_total_its_first_part_measures(run_text, tex
     assert [c for c in result.checks if c.rule == "restatement" and c.status != "pass"] == []
 
 
-def _run_documents(tmp_path, texts: dict[str, str]):
+def _run_documents(tmp_path, texts: dict[str, str], published: dict[str, str] | None = None):
     raw = tmp_path / "raw"
     raw.mkdir()
     for name, text in texts.items():
         (raw / f"{name}.txt").write_text(text, encoding="utf-8")
+    for name, day in (published or {}).items():
+        (raw / f"{name}.meta.toml").write_text(f"published = {day}\n", encoding="utf-8")
     return run(raw, tmp_path / "out")
+
+
+_COUNTER = (
+    "株式会社ミライペイは本日、決済アプリ「ミライペイ」の{what}が{n}万人を突破したと"
+    "発表しました。同社は今後も加盟店の拡大を進めます。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("what", "published", "expected"),
+    [
+        # last year's release and this year's: each states the count of its day
+        ("累計利用者数", ("2024-05-01", "2025-05-01"), ("warn", "info")),
+        # one day, or a day unknown: two versions of one text, one of them wrong
+        ("累計利用者数", ("2025-05-01", "2025-05-01"), ("warn", "warning")),
+        ("累計利用者数", (None, "2025-05-01"), ("warn", "warning")),
+        # the sentence names its own year: that year's figure given twice
+        ("2023年度の利用者数", ("2024-05-01", "2025-05-01"), ("warn", "warning")),
+    ],
+)
+def test_documents_published_on_different_days_may_state_a_figure_of_their_day(
+    tmp_path, what, published, expected
+):
+    texts = {"a": _COUNTER.format(what=what, n=500), "b": _COUNTER.format(what=what, n=620)}
+    dated = {name: day for name, day in zip(texts, published, strict=True) if day}
+    result = _run_documents(tmp_path, texts, dated)
+    (found,) = [c for c in result.checks if c.rule == "restatement"]
+    assert (found.status, found.severity) == expected
+    if expected[1] == "info":
+        assert found.message.endswith(
+            "'500万人' in a (published 2024-05-01) and '620万人' in b (published 2025-05-01): "
+            "the figure changed between the two documents."
+        )
 
 
 _RELEASE = (

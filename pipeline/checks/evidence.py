@@ -6,7 +6,7 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Any
@@ -94,6 +94,8 @@ class Evidence:
     heads_of: dict[str, list[int]] = field(default_factory=dict)
     #: doc_id -> (where, 前 or 後) of each label of a correction notice's blocks, in order
     revisions_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    #: doc_id -> ISO date the document was published, where known
+    published_of: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -103,8 +105,10 @@ class Evidence:
         sentences: dict[str, list[tuple[int, int]]],
         entity_places: Iterable[tuple[str, int, str]],
         approx_tolerance: float = APPROX_TOLERANCE,
+        published: Mapping[str, str | None] | None = None,
     ) -> Evidence:
         ev = cls(texts, sentences, approx_tolerance=approx_tolerance)
+        ev.published_of = {doc_id: day for doc_id, day in (published or {}).items() if day}
         ev.ends_of = {doc_id: [b for _, b in spans] for doc_id, spans in sentences.items()}
         ev.heads_of = {
             doc_id: [h.start() for h in _SECTION_LINE.finditer(text)]
@@ -173,6 +177,7 @@ class Evidence:
             ends_of=alone(self.ends_of),
             heads_of=alone(self.heads_of),
             revisions_of=alone(self.revisions_of),
+            published_of=alone(self.published_of),
         )
 
     def sentence_ends(self, doc_id: str) -> list[int]:
@@ -229,6 +234,21 @@ class Evidence:
             return None
         k = bisect_left(labels, (m.start, "")) - 1
         return labels[k][1] if k >= 0 else None
+
+    def published_apart(self, a: Mention, b: Mention) -> tuple[str, str] | None:
+        """The publication dates of two documents' figures when those explain a
+        difference: both documents dated, on different days, and neither figure dated by
+        its own words (no as-of date, no date in its sentence).  "累計利用者は500万人" in
+        last year's release and "…620万人" in this year's state the count of their day;
+        "2024年度の売上高" given twice for one year is one claim, restated or wrong."""
+        if a.doc_id == b.doc_id or a.as_of or b.as_of:
+            return None
+        da, db = self.published_of.get(a.doc_id), self.published_of.get(b.doc_id)
+        if not da or not db or da == db:
+            return None
+        if self.dates_in_sentence(a) or self.dates_in_sentence(b):
+            return None
+        return da, db
 
     def dated_apart(self, a: Mention, b: Mention) -> bool:
         """Whether the two figures' sentences are dated to different days: they tell of

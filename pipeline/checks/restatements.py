@@ -135,6 +135,7 @@ def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Fi
         firsts.setdefault(f.mention.value, f)
     distinct = [f for f in firsts.values() if f.mention.object]
     return _each_with_earlier(
+        ev,
         {(): distinct},
         lambda a, b: (
             same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
@@ -548,6 +549,7 @@ def _measured_pairs(
             if m.kind in _KINDS and m.subject and what and m.bound != "range":
                 groups[(m.doc_id, m.kind, m.unit, m.subject, what, periods(m))].append(f)
     return _each_with_earlier(
+        ev,
         groups,
         lambda a, b: (
             not _same_sentence(ev, a.mention, b.mention)
@@ -572,6 +574,7 @@ def _dated_pairs(
             if m.kind in _KINDS and m.subject and m.measure and m.bound != "range" and dates:
                 groups[(m.kind, m.unit, m.subject, m.measure, periods(m))].append(f)
     return _each_with_earlier(
+        ev,
         groups,
         lambda a, b: (
             a.mention.doc_id != b.mention.doc_id
@@ -581,14 +584,22 @@ def _dated_pairs(
 
 
 def _each_with_earlier(
-    groups: dict[tuple, list[Figure]], joinable: Callable[[Figure, Figure], bool]
+    ev: Evidence, groups: dict[tuple, list[Figure]], joinable: Callable[[Figure, Figure], bool]
 ) -> list[tuple[Figure, Figure]]:
     """Each figure paired with the latest statement before it (by as-of date, then
-    document order) that it may restate, so a changing figure reads as a chain."""
+    publication date, then document order) that it may restate, so a changing figure
+    reads as a chain."""
+    published = ev.published_of
     pairs = []
     for group in groups.values():
         ordered = sorted(
-            group, key=lambda f: (f.mention.as_of or "", f.mention.doc_id, f.mention.start)
+            group,
+            key=lambda f: (
+                f.mention.as_of or "",
+                published.get(f.mention.doc_id, ""),
+                f.mention.doc_id,
+                f.mention.start,
+            ),
         )
         for i, b in enumerate(ordered):
             # NOTE: by index, not over a reversed slice: a slice copies the group per figure
@@ -884,6 +895,15 @@ def _compare(
         message = (
             f"{what} is {written(a)} as of {ma.as_of} and {written(b)} as of {mb.as_of}: "
             "the figure changed over time."
+        )
+    elif published := ev.published_apart(ma, mb):
+        status, severity = Status.WARN, Severity.INFO
+        # the earlier document first, as a reader follows the change
+        (x, day_x), (y, day_y) = sorted(zip((a, b), published, strict=True), key=lambda p: p[1])
+        message = (
+            f"{what} is {written(x)} in {x.mention.doc_id} (published {day_x}) and "
+            f"{written(y)} in {y.mention.doc_id} (published {day_y}): the figure changed "
+            "between the two documents."
         )
     elif headline:
         status = Status.WARN
