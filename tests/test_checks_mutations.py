@@ -142,6 +142,12 @@ def test_a_figure_equal_to_the_list_after_it_is_a_passing_sum(run_text):
         # うち names some of the parts: falling short says nothing; 内訳 names all of them
         ("予算は総額1,251億円で、このうち民生費は481億円、教育費は213億円です。", []),
         ("予算は総額1,251億円で、内訳は民生費が481億円、教育費が213億円です。", ["fail"]),
+        # …unless the parts add up to the total with one of its digits changed: a slip
+        ("寄付は累計52.48億円で、このうち銀行が31.20億円、証券が11.28億円です。", ["warn"]),
+        ("寄付は累計52.48億円で、このうち銀行が31.20億円、証券が21.28億円です。", ["pass"]),
+        ("寄付は累計52.48億円で、このうち銀行が31.20億円、証券が10.00億円です。", []),
+        # with few digits such a match is chance: a part is left unnamed
+        ("予算は総額500億円で、このうち民生費は200億円、教育費は100億円です。", []),
         # no total word: the figure right before うち is the total; shares add up too
         ("従業員は5,230人、うち国内3,130人、海外2,100人。", ["pass"]),
         (

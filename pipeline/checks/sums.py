@@ -25,7 +25,7 @@ from pipeline.checks.evidence import (
     verdict,
     written,
 )
-from pipeline.checks.intervals import strict
+from pipeline.checks.intervals import Interval, strict
 from pipeline.patterns.check_cues import (
     BREAKDOWN_MARKERS,
     CHANGE_DIRECTIONS,
@@ -36,6 +36,7 @@ from pipeline.patterns.check_cues import (
     IMPLICIT_PARTS_MAX,
     KANJI_COUNTS,
     OTHER_PART_LABELS,
+    SLIP_MIN_DIGITS,
     SUM_WINDOW_SENTENCES,
     TOTAL_THEN_BREAKDOWN,
 )
@@ -321,10 +322,23 @@ def _sum_finding(
     agreeing = [k for k, s in enumerate(sums) if s.meets(total.interval)]
     k = agreeing[0] if agreeing else 0
     parts, summed, ok = options[k], sums[k], bool(agreeing)
-    if not ok and not exhaustive and summed.high <= total.interval.low:
-        return None
     expression = " + ".join(written(p) for p in parts)
     unit = total.mention.unit or ""
+    if not ok and not exhaustive and summed.high <= total.interval.low:
+        if not _one_digit_off(total, summed):
+            return None
+        return finding(
+            RULE,
+            Status.WARN,
+            [total, *parts],
+            f"The parts {expression} ({summed} {unit}) fall short of the total "
+            f"{written(total)} ({total.interval} {unit}) by one of its digits: the text "
+            "may name only some parts, but a total one digit away from their sum is "
+            "likely mistyped.",
+            expected=f"{total.interval} {unit}",
+            observed=f"{summed} {unit}",
+            version=7,
+        )
     note = _loose_note(ok, total, parts, ev.approx_tolerance)
     message = (
         f"The total {written(total)} {'equals' if ok else 'does not equal'} the sum of "
@@ -339,6 +353,27 @@ def _sum_finding(
         observed=f"{summed} {unit}",
         version=version,
     )
+
+
+def _one_digit_off(total: Figure, summed: Interval) -> bool:
+    """Whether the parts add up to the total with one of its written digits changed
+    ("累計 43.56 億元…そのうち…27.63 億元、…5.93 億元", which add up to 33.56), the total
+    having enough significant digits for that not to be chance."""
+    m = total.mention
+    if not m.value or m.value < 0 or not m.precision:
+        return False
+    digits = str(round(m.value / m.precision))
+    if len(digits.rstrip("0")) < SLIP_MIN_DIGITS:
+        return False
+    half = m.precision / 2
+    for i, written_digit in enumerate(digits):
+        for other in "0123456789":
+            if other == written_digit or (i == 0 and other == "0"):
+                continue
+            changed = int(digits[:i] + other + digits[i + 1 :]) * m.precision
+            if Interval(changed - half, changed + half).meets(summed):
+                return True
+    return False
 
 
 def _measure_word(f: Figure) -> str:

@@ -62,6 +62,10 @@ CHANGE_RATE_WORDS = ("増加", "増減", "伸び", "成長", "上昇", "前年",
 APPROX_TOLERANCE = 0.05
 #: NOTE: how many following sentences may hold the parts of a total
 SUM_WINDOW_SENTENCES = 2
+#: NOTE: the significant digits a total needs before named parts (うち) that add up to it
+#: with one digit changed read as a slip rather than parts left unnamed: with fewer, such
+#: a match is chance (500億円, うち200億円と100億円)
+SLIP_MIN_DIGITS = 4
 #: NOTE: a rate implied by one conversion that differs from the others by this factor
 #: or more (a slipped 万/億, a factor of ten) is a fail
 RATE_OUTLIER_FACTOR = 1.5
