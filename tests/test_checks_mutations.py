@@ -730,6 +730,28 @@ def test_two_shared_figures_tie_sentences_whatever_their_subjects(run_text, thir
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
+        ("A候補が12万3,456票、B候補が9万8,765票で、A候補が2万4,691票差で当選した。", ["pass"]),
+        ("A候補が12万3,456票、B候補が9万8,765票で、A候補が3万4,691票差で当選した。", ["fail"]),
+        ("支持率は42.5%、不支持率は38.1%で、その差は4.4ポイントだった。", ["pass"]),
+        ("支持率は42.5%、不支持率は38.1%で、4.4ポイント差となった。", ["pass"]),
+        ("支持率は42.5%、不支持率は38.1%で、その差は5.4ポイントだった。", ["fail"]),
+        ("A党は120議席、B党は95議席を獲得し、その差は35議席となった。", ["fail"]),
+        # three levels before the margin: which two it separates is unread
+        ("A社は120億円、B社は95億円、C社は80億円で、首位と2位の差は25億円だった。", []),
+        # the margin in another unit than the levels
+        ("A候補が12万3,456票、B候補が9万8,765票で、得票率の差は8ポイントだった。", []),
+    ],
+)
+def test_a_margin_between_two_figures(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule == "margin"] == statuses
+    # a margin is no part of a breakdown: 12万3,456 = 9万8,765 + 2万4,691 proves nothing
+    assert [c for c in result.checks if c.rule == "sum"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
         # more people than live on Earth: a scale word slipped (万 → 億)
         ("同サービスの利用者は2,000億人に達した。", ["fail"]),
         ("同サービスの利用者は2,000万人に達した。", []),

@@ -20,6 +20,7 @@ from pipeline.checks.currency_restatements import check_currency_restatements
 from pipeline.checks.dates import check_dates
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.growth import check_growth
+from pipeline.checks.margins import check_margins
 from pipeline.checks.multiples import check_multiples
 from pipeline.checks.plausibility import check_plausibility
 from pipeline.checks.rates import check_rates
@@ -47,6 +48,7 @@ DOCUMENT_RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_changes_from,
     check_multiples,
     check_plausibility,
+    check_margins,
 )
 
 

@@ -18,6 +18,8 @@ from pipeline.patterns.check_cues import (
     CHANGE_DIRECTIONS,
     COMPARED_WITH,
     EARLIER_PERIOD_WORDS,
+    MARGIN_AFTER,
+    MARGIN_BEFORE,
     NOUN_BOUND_TOTAL_MARKERS,
     PRICE_DECREASE_WORDS,
     PRICE_INCREASE_WORDS,
@@ -44,6 +46,8 @@ _NOT_COMPARISONS = "".join(f"(?<!{re.escape(w[:-1])})" for w in SHARE_ENDINGS)
 _COMPARED_BEFORE = re.compile(
     rf"{_NOT_COMPARISONS}(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?(?:約)?\s?$"
 )
+_MARGIN_AFTER = re.compile(MARGIN_AFTER)
+_MARGIN_BEFORE = re.compile(MARGIN_BEFORE)
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
 #: a total word right before a figure ("計 4.39 億元", "…の計3,770棟", "合計約", "合計は"); a
 #: one-character word only on its own: 設計 and 統計 end in 計 but total nothing; nor
@@ -221,6 +225,15 @@ class Evidence:
     def is_change(self, m: Mention) -> bool:
         """Whether the figure states a change ("3%増", "前日比320円高") rather than a level."""
         return bool(_DIRECTION_AFTER.match(self.texts[m.doc_id], m.end)) or self.compared_before(m)
+
+    def is_margin(self, m: Mention) -> bool:
+        """Whether the figure is a margin between two others ("2万4,691票差",
+        "その差は4.4ポイント"), not a level or a part."""
+        text = self.texts[m.doc_id]
+        return bool(
+            _MARGIN_AFTER.match(text, m.end)
+            or _MARGIN_BEFORE.search(text[max(0, m.start - 8) : m.start])
+        )
 
     def names_earlier_period(self, m: Mention) -> bool:
         """Whether the figure's sentence places it in an earlier period (前期の売上高は…);

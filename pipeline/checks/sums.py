@@ -246,8 +246,11 @@ def _implicit(ev: Evidence, figures: list[Figure], i: int) -> list[Figure] | Non
         parts = same[:n]
         if sum(p.mention.value for p in parts) == head.mention.value:
             text = ev.texts[head.mention.doc_id]
-            # "3億9,800万人から1,400万人増加": a start and a change, not a breakdown
-            if any(_CHANGE_AFTER.match(text, p.mention.end) for p in parts):
+            # "3億9,800万人から1,400万人増加": a start and a change, not a breakdown; nor
+            # a margin ("…9万8,765票で、2万4,691票差")
+            if any(
+                _CHANGE_AFTER.match(text, p.mention.end) or ev.is_margin(p.mention) for p in parts
+            ):
                 return None
             return parts
     return None

@@ -28,6 +28,11 @@ _POINTS = re.compile(
     rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}"
     rf"(?=\s?(?:[(（][^)）\n]{{1,20}}[)）]\s?)?の?\s?(?:{alternation(cues.POINT_CONTEXT)}))"
 )
+#: "その差は4.4ポイント": points after a word of margin
+_POINTS_OF_MARGIN = re.compile(
+    rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in cues.POINT_MARGIN_BEFORE)})"
+    rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}"
+)
 #: "3~5年で", "2~3日以内": either row may be a range of small numbers
 _NUM_OR_RANGE = rf"(?P<num>{NUM})(?:\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?"
 _DAY_COUNT = re.compile(rf"{_NUM_OR_RANGE}日(?=(?:{alternation(cues.DAY_COUNT_AFTER)}))")
@@ -142,6 +147,7 @@ PATTERNS: list[Pattern] = [
     *unit_rows("percent", Kind.PERCENT, PERCENT_UNIT, cues.PERCENT_UNITS, priority=50),
     Pattern("percent.wari.v1", _WARI, _wari, 50),
     Pattern("percent.points.v1", _POINTS, _points, 50),
+    Pattern("percent.points.v1", _POINTS_OF_MARGIN, _points, 50),
     *unit_rows("ratio", Kind.RATIO, "倍", cues.RATIO_UNITS, priority=45),
     *unit_rows(
         "quantity", Kind.QUANTITY, QUANTITY_UNIT, cues.QUANTITY_UNITS, priority=40, latin=True

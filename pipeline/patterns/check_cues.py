@@ -133,6 +133,10 @@ CHANGE_DIRECTIONS = INCREASE_WORDS + INCREASE_VERBS + DECREASE_WORDS + DECREASE_
 #: words right after a figure that make it where a change starts: "前年の58.1％から",
 #: "前年度（1,198億円）と比べて" (longest first)
 CHANGE_FROM = ("と比較して", "と比較し", "と比べて", "に比べて", "と比べ", "に比べ", "から", "より")
+#: a margin between two figures: right after it ("2万4,691票差で", "3点の差をつけ"), or
+#: right before it ("その差は4.5ポイント", "差が縮まり1,200票に")
+MARGIN_AFTER = r"\s?の?\s?差(?!し)"
+MARGIN_BEFORE = r"差(?:は|が|を)\s?(?:約|およそ)?\s?$"
 #: "28万7,654票を16万4,664票上回った": a figure another exceeds (or falls short of) by
 #: an amount; only with these verbs is "を" where a difference starts
 COMPARED_TO = ("を",)

@@ -240,7 +240,11 @@ POINT_CONTEXT = (
     # a market index: "18.52ポイント高", "120ポイント安"
     "高",
     "安",
+    # a margin: "4.4ポイント差", "4.4ポイントの差"
+    "差",
 )
+#: "ポイント" after these is a margin of points as well: "その差は4.4ポイント"
+POINT_MARGIN_BEFORE = ("差は", "差が", "差は約", "差が約", "差は ", "差が ")
 RATIO_UNITS = _frozen({"倍": "倍"})
 QUANTITY_UNITS = _frozen(
     {
@@ -535,5 +539,5 @@ PER_UNIT_AFTER = ("当たり", "あたり", "当り", "につき")
 ORDINAL_SUFFIX = r"目(?![標的指途安処玉線録次前覚])"
 
 #: what may follow a unit inside one token and still leave the unit a unit:
-#: 円高/円安 (moved up/down by), 円台 (in the range of), 円増/円減
-UNIT_TOKEN_SUFFIXES = ("高", "安", "台", "増", "減")
+#: 円高/円安 (moved up/down by), 円台 (in the range of), 円増/円減, 票差/点差 (a margin)
+UNIT_TOKEN_SUFFIXES = ("高", "安", "台", "増", "減", "差")
