@@ -752,6 +752,25 @@ def test_a_margin_between_two_figures(run_text, text, statuses):
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
+        ("回答者の内訳は、男性が52.3%、女性が46.1%、その他が1.6%となった。", ["pass"]),
+        ("回答者の内訳は、男性が52.3%、女性が36.1%、その他が1.6%となった。", ["warn"]),
+        # each share rounded: 33.3 three times is 100 within the rounding
+        ("内訳は、男性33.3%、女性33.3%、不明33.3%。", ["pass"]),
+        # a share written before the breakdown is its whole (sum.v4 reads it), not 100%
+        ("利用者は全体の32.5%。内訳は、毎日が12.1%、週1回が11.4%、月1回が9.0%でした。", []),
+        # amounts, and shares without 内訳, are no shares of one whole here
+        ("費用の内訳は、人件費が120億円、設備費が80億円。", []),
+        ("回答は、賛成が40.2%、反対が35.1%、その他が14.7%だった。", []),
+    ],
+)
+def test_a_breakdown_into_shares_adds_up_to_the_whole(run_text, text, statuses):
+    result = run_text(text)
+    assert [c.status for c in result.checks if c.rule_version == "sum.v8"] == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
         # more people than live on Earth: a scale word slipped (万 → 億)
         ("同サービスの利用者は2,000億人に達した。", ["fail"]),
         ("同サービスの利用者は2,000万人に達した。", []),

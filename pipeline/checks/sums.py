@@ -521,6 +521,61 @@ def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+#: "回答者の内訳は、男性が52.3%、女性が46.1%、その他が1.6%": a breakdown into shares
+_BREAKDOWN_WORD = re.compile(rf"(?:{'|'.join(EXHAUSTIVE_BREAKDOWN_MARKERS)})\s?(?:は|:|：)")
+
+
+def _shares_of_a_whole(ev: Evidence, figures: list[Figure], taken: set[str]) -> list[Finding]:
+    """A breakdown (内訳) into percentages with no level of them before it, in its
+    sentence or the one before: the shares of one whole, which add up to 100% (within
+    the rounding of each).  A difference is a warning: the whole may be a share written
+    further back.  ``taken``: figures another sum already reads."""
+    found: list[Finding] = []
+    if not figures:
+        return found
+    doc_id = figures[0].mention.doc_id
+    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
+    starts = [a for a, _ in spans]
+    for mark in _BREAKDOWN_WORD.finditer(text):
+        k = bisect_right(starts, mark.start()) - 1
+        if k < 0:
+            continue
+        end = spans[k][1]
+        since = spans[k - 1][0] if k >= 1 else spans[k][0]
+        lo, hi = bisect_left(figures, since, key=_start), bisect_left(figures, end, key=_start)
+        shares = [f for f in figures[lo:hi] if f.mention.kind == "percent"]
+        parts = [f for f in shares if f.mention.start >= mark.end() and f.mention.end <= end]
+        if (
+            len(parts) < 2
+            or len(parts) < len([f for f in shares if f.mention.start >= mark.end()])
+            or any(p.mention.unit != "%" or p.mention.bound != "eq" for p in parts)
+            or any(f.mention.start < mark.start() for f in shares)
+            or any(p.id in taken for p in parts)
+        ):
+            continue
+        summed = reduce(lambda a, b: a + b, (p.interval for p in parts))
+        ok = summed.meets(Interval(100.0, 100.0))
+        expression = " + ".join(written(p) for p in parts)
+        found.append(
+            finding(
+                RULE,
+                Status.PASS if ok else Status.WARN,
+                parts,
+                f"The shares {expression} of a breakdown (内訳) add up to {summed} %: "
+                + (
+                    "the whole, 100%."
+                    if ok
+                    else "not 100%; one of them is wrong, unless they break down a share "
+                    "written further back."
+                ),
+                expected="[100, 100] %",
+                observed=f"{summed} %",
+                version=8,
+            )
+        )
+    return found
+
+
 def check_sums(ev: Evidence) -> list[Finding]:
     """Totals marked by a word (or saying how many parts they add: ``sum.v5``), unmarked
     figures that equal what follows them, and breakdowns that name their total's measure
@@ -530,7 +585,7 @@ def check_sums(ev: Evidence) -> list[Finding]:
         checked = _marked_sums(ev, figures) + _implicit_sums(ev, figures)
         checked += _named_breakdowns(ev, figures) + _grouped_breakdowns(ev, figures)
         totals = {f.figures[0].id for f in checked}
-        found += checked + [
-            f for f in _opening_breakdowns(ev, figures) if f.figures[0].id not in totals
-        ]
+        checked += [f for f in _opening_breakdowns(ev, figures) if f.figures[0].id not in totals]
+        taken = {x.id for f in checked for x in f.figures}
+        found += checked + _shares_of_a_whole(ev, figures, taken)
     return found
