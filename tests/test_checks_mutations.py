@@ -736,8 +736,12 @@ def test_two_shared_figures_tie_sentences_whatever_their_subjects(run_text, thir
         ("支持率は42.5%、不支持率は38.1%で、4.4ポイント差となった。", ["pass"]),
         ("支持率は42.5%、不支持率は38.1%で、その差は5.4ポイントだった。", ["fail"]),
         ("A党は120議席、B党は95議席を獲得し、その差は35議席となった。", ["fail"]),
-        # three levels before the margin: which two it separates is unread
-        ("A社は120億円、B社は95億円、C社は80億円で、首位と2位の差は25億円だった。", []),
+        # three levels before the margin: some two of them must differ by it
+        ("A社は120億円、B社は95億円、C社は80億円で、首位と2位の差は25億円だった。", ["pass"]),
+        ("A社は120億円、B社は95億円、C社は80億円で、首位と2位の差は35億円だった。", ["warn"]),
+        # the levels in the sentence before the margin's
+        ("A氏が18万4,512票、B氏が12万1,006票だった。A氏はB氏に6万3,506票差をつけた。", ["pass"]),
+        ("A氏が18万4,512票、B氏が12万1,006票だった。A氏はB氏に7万3,506票差をつけた。", ["fail"]),
         # the margin in another unit than the levels
         ("A候補が12万3,456票、B候補が9万8,765票で、得票率の差は8ポイントだった。", []),
     ],
@@ -747,6 +751,29 @@ def test_a_margin_between_two_figures(run_text, text, statuses):
     assert [c.status for c in result.checks if c.rule == "margin"] == statuses
     # a margin is no part of a breakdown: 12万3,456 = 9万8,765 + 2万4,691 proves nothing
     assert [c for c in result.checks if c.rule == "sum"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a result and a forecast of the same measure are two claims
+        "サクラ電機が発表した4～9月期の連結決算は、純利益が前年同期比18％増の532億円だった。"
+        "売上高は7％増の6,420億円だった。\n\n通期の業績予想は据え置いた。売上高は前期比5％増"
+        "の1兆3,000億円、純利益は10％増の1,050億円を見込む。",
+        # a share's part is a level, not the change beside it; its whole is the figure
+        # whose measure ends in the word it names ("6月1日現在の総人口" for 総人口)
+        "6月1日現在の総人口は1億2,342万人で、前年同月に比べ57万人減少した。日本人人口は"
+        "1億2,000万人、外国人人口は342万人だった。15歳未満人口は1,366万人で、前年同月に比べ"
+        "35万人減少し、総人口に占める割合は11.1％となった。15～64歳人口は7,360万人で、総人口"
+        "の59.6％を占める。",
+        # an amount per person is no total at another scale
+        "ミドリ市財政局\n\n歳入のうち法人市民税は214億円を見込む。市債残高は3,210億円で、"
+        "市民1人当たりでは約214万円となる。",
+    ],
+)
+def test_what_is_not_reported(run_text, text):
+    result = run_text(text)
+    assert [(c.rule, c.message) for c in result.checks if c.status != "pass"] == []
 
 
 @pytest.mark.parametrize(

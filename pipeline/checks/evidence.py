@@ -18,8 +18,10 @@ from pipeline.patterns.check_cues import (
     CHANGE_DIRECTIONS,
     COMPARED_WITH,
     EARLIER_PERIOD_WORDS,
+    FORECAST_WORDS,
     MARGIN_AFTER,
     MARGIN_BEFORE,
+    NOT_FORECAST_AFTER,
     NOUN_BOUND_TOTAL_MARKERS,
     PRICE_DECREASE_WORDS,
     PRICE_INCREASE_WORDS,
@@ -46,6 +48,7 @@ _NOT_COMPARISONS = "".join(f"(?<!{re.escape(w[:-1])})" for w in SHARE_ENDINGS)
 _COMPARED_BEFORE = re.compile(
     rf"{_NOT_COMPARISONS}(?:{'|'.join(COMPARED_WITH)})\s?[、，,]?\s?(?:約)?\s?$"
 )
+_FORECAST_AFTER = re.compile(rf"(?:{'|'.join(FORECAST_WORDS)})(?!{NOT_FORECAST_AFTER})")
 _MARGIN_AFTER = re.compile(MARGIN_AFTER)
 _MARGIN_BEFORE = re.compile(MARGIN_BEFORE)
 _BRACKET_OPEN = re.compile(r"^\s*[(（]\s*(?:約|およそ)?\s*$")
@@ -225,6 +228,12 @@ class Evidence:
     def is_change(self, m: Mention) -> bool:
         """Whether the figure states a change ("3%増", "前日比320円高") rather than a level."""
         return bool(_DIRECTION_AFTER.match(self.texts[m.doc_id], m.end)) or self.compared_before(m)
+
+    def is_forecast(self, m: Mention) -> bool:
+        """Whether the figure's sentence makes it a forecast or a goal ("…1兆3,000億円を
+        見込む"), which never restates a result of the same measure."""
+        _, end = self.sentence_span(m)
+        return bool(_FORECAST_AFTER.search(self.texts[m.doc_id], m.end, end))
 
     def is_margin(self, m: Mention) -> bool:
         """Whether the figure is a margin between two others ("2万4,691票差",

@@ -2,19 +2,26 @@
 
 "A候補が12万3,456票、B候補が9万8,765票で、A候補が2万4,691票差で当選した": 12万3,456 −
 9万8,765 must meet 2万4,691.  A margin is a figure written right before 差 ("票差", "3点の
-差") or right after 差は/差が ("その差は4.5ポイント"); the figures it separates are the two
-levels of its kind and unit before it in its sentence (percentages for a margin in
-points).  With more than two such levels which two it separates is unread, and nothing
-is checked.  Every figure is the interval it was rounded from.
+差") or right after 差は/差が ("その差は4.5ポイント"); the figures it separates are levels
+of its kind and unit before it in its sentence, or else in the sentence before
+(percentages for a margin in points).  Of two levels, the difference must meet the
+margin (a fail otherwise); of three to five, some two must (a warning otherwise: which
+two it separates is unread).  Every figure is the interval it was rounded from.
 """
 
 from __future__ import annotations
 
-from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
+from bisect import bisect_right
+from itertools import combinations
+
+from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
+from schemas.vocab import Status
 
 RULE = "margin"
 _LEVELS = {"money", "count", "quantity", "percent", "duration"}
+#: NOTE: the most levels a margin is read against (candidates, a league table's top)
+MARGIN_LEVELS_MAX = 5
 
 
 def _separates(margin: Figure, level: Figure) -> bool:
@@ -35,40 +42,67 @@ def _apart(a: Interval, b: Interval) -> Interval:
     return Interval(0.0, max(-gap.low, gap.high), gap.ambiguous)
 
 
+def _levels_before(ev: Evidence, figures: list[Figure], margin: Figure) -> list[Figure]:
+    """The levels the margin may separate: those before it in its sentence, or when there
+    are none, those of the sentence before ("…山田氏が18万4,512票、鈴木氏が12万1,006票
+    だった。山田氏は鈴木氏に6万3,506票差をつけた")."""
+    start = ev.sentence_span(margin.mention)[0]
+    starts = [a for a, _ in ev.sentences.get(margin.mention.doc_id) or []]
+    k = bisect_right(starts, start) - 1
+    for low, high in ((start, margin.mention.start), (starts[k - 1] if k >= 1 else -1, start)):
+        levels = [
+            g
+            for g in figures
+            if low <= g.mention.start < high
+            and not ev.is_margin(g.mention)
+            and _separates(margin, g)
+        ]
+        if levels or low < 0:
+            return levels
+    return []
+
+
+def _pair_finding(ev: Evidence, margin: Figure, levels: list[Figure]) -> Finding | None:
+    """Two levels: their difference must meet the margin.  A few more: some two of them
+    must ("首位と2位の差は25億円"), and when none do the margin is likely wrong (a warning:
+    which two it separates is unread)."""
+    tol = ev.approx_tolerance
+    stated = strict(margin, tol)
+    unit = f" {margin.mention.unit}" if margin.mention.unit else ""
+    apart = [(a, b, _apart(strict(a, tol), strict(b, tol))) for a, b in combinations(levels, 2)]
+    meeting = [(a, b, gap) for a, b, gap in apart if gap.meets(stated)]
+    if len(levels) == 2 or meeting:
+        a, b, computed = (meeting or apart)[0]
+        ok = computed.meets(stated)
+        return verdict(
+            RULE,
+            ok,
+            [a, b, margin],
+            f"The margin {written(margin)} between {written(a)} and {written(b)} "
+            f"{'agrees with' if ok else 'does not agree with'} their difference "
+            f"({computed}{unit} vs {stated}{unit}).",
+            expected=f"{computed}{unit}",
+            observed=f"{stated}{unit}",
+        )
+    listed = ", ".join(written(f) for f in levels)
+    return finding(
+        RULE,
+        Status.WARN,
+        [*levels, margin],
+        f"The margin {written(margin)} is the difference of no two of {listed}; it, or "
+        "one of them, is likely wrong.",
+        expected=f"a difference of two of {listed}",
+        observed=f"{stated}{unit}",
+    )
+
+
 def check_margins(ev: Evidence) -> list[Finding]:
     found = []
-    tol = ev.approx_tolerance
     for figures in ev.figures.values():
         for f in figures:
             if f.mention.bound not in (None, "eq") or not ev.is_margin(f.mention):
                 continue
-            start = ev.sentence_span(f.mention)[0]
-            levels = [
-                g
-                for g in figures
-                if start <= g.mention.start < f.mention.start
-                and not ev.is_margin(g.mention)
-                and _separates(f, g)
-            ]
-            if len(levels) != 2:
-                continue
-            a, b = levels
-            computed, stated = _apart(strict(a, tol), strict(b, tol)), strict(f, tol)
-            ok = computed.meets(stated)
-            unit = f" {f.mention.unit}" if f.mention.unit else ""
-            message = (
-                f"The margin {written(f)} between {written(a)} and {written(b)} "
-                f"{'agrees with' if ok else 'does not agree with'} their difference "
-                f"({computed}{unit} vs {stated}{unit})."
-            )
-            found.append(
-                verdict(
-                    RULE,
-                    ok,
-                    [a, b, f],
-                    message,
-                    expected=f"{computed}{unit}",
-                    observed=f"{stated}{unit}",
-                )
-            )
+            levels = _levels_before(ev, figures, f)
+            if 2 <= len(levels) <= MARGIN_LEVELS_MAX:
+                found.append(_pair_finding(ev, f, levels))
     return found

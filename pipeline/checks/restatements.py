@@ -87,15 +87,16 @@ def _corrected(ev: Evidence, ma: Mention, mb: Mention) -> bool:
 
 
 def _different_events(ev: Evidence, ma: Mention, mb: Mention) -> bool:
-    """Figures under different headings (other than a correction's before and after) or
-    dated to different days are different claims."""
+    """Figures under different headings (other than a correction's before and after),
+    dated to different days, or a result and a forecast ("売上高は6,420億円だった" and
+    "売上高は1兆3,000億円を見込む") are different claims."""
     if (
         ma.doc_id == mb.doc_id
         and ev.section_of(ma) != ev.section_of(mb)
         and not _corrected(ev, ma, mb)
     ):
         return True
-    return ev.dated_apart(ma, mb)
+    return ev.dated_apart(ma, mb) or ev.is_forecast(ma) != ev.is_forecast(mb)
 
 
 def _key(f: Figure) -> tuple:
@@ -211,6 +212,7 @@ def _similar_pairs(
                     or shared < SIMILAR_CLAIM_SHARED_WORDS
                     or _same_sentence(ev, ma, mb)
                     or ev.dated_apart(ma, mb)
+                    or ev.is_forecast(ma) != ev.is_forecast(mb)
                     or not _compatible_parties(ev, ma, mb)
                     or _apart_sections(ev, ma, mb)
                 ):

@@ -121,9 +121,11 @@ def _part_and_named_whole(
     if named is None or not _SHARE_OF_WHOLE_AFTER.match(text, s.end):
         # "1,380万人で総人口に占める割合は11.2%": the whole named before the share word
         named = _WHOLE_NAMED_BEFORE_MARKER.search(text, window, s.start)
-    # the sentence's one amount, or of several the one right before the share
-    before = [f for f in amounts if f.mention.end <= s.start]
-    part = amounts[0] if len(amounts) == 1 else before[-1] if before else None
+    # the sentence's one amount, or of several the one right before the share; a
+    # change is no part ("1,366万人で、前年同月に比べ35万人減少し、…割合は11.1％")
+    levels = [f for f in amounts if not ev.is_change(f.mention)]
+    before = [f for f in levels if f.mention.end <= s.start]
+    part = levels[0] if len(levels) == 1 else before[-1] if before else None
     if named is None or part is None:
         return None, None
     whole_name = named.group("whole")
@@ -139,8 +141,8 @@ def _part_and_named_whole(
         and (f.mention.value or 0) > (part.mention.value or 0)
         and noun in (f.mention.measure or "")
     ]
-    # 総人口 is the figure measuring 総人口, not the later 日本人人口
-    exact = [f for f in earlier if f.mention.measure == whole_name]
+    # 総人口 is the figure measuring 総人口 (or "6月1日現在の総人口"), not the later 日本人人口
+    exact = [f for f in earlier if (f.mention.measure or "").endswith(whole_name)]
     return (part, (exact or earlier)[-1]) if earlier else (None, None)
 
 

@@ -12,6 +12,7 @@ import math
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, amount, finding, written
+from pipeline.patterns.cues import PER_UNIT_AFTER
 from schemas.vocab import Status
 
 RULE = "unit_consistency"
@@ -26,6 +27,8 @@ SLIP_SHARED_WORDS = 3
 SLIP_OVERLAP = 0.5
 #: NOTE: a round value stated more often than this is everywhere; its pairs are not read
 ROUND_GROUP_MAX = 50
+#: NOTE: how far before an amount (characters) 当たり makes it an amount per unit
+PER_UNIT_WINDOW = 10
 
 
 def _distinctive(f: Figure) -> bool:
@@ -76,12 +79,20 @@ def _scaled_apart(values: set[float]) -> bool:
     return ratio >= 1000 and abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-9
 
 
+def _per_unit(ev: Evidence, f: Figure) -> bool:
+    """An amount per person or per share ("市民1人当たりでは約214万円"): another scale of
+    figure than the totals of its document, whatever its digits."""
+    m = f.mention
+    start = max(ev.sentence_span(m)[0], m.start - PER_UNIT_WINDOW)
+    return any(w in ev.texts[m.doc_id][start : m.start] for w in PER_UNIT_AFTER)
+
+
 def _scale_slips(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     """``4.39億元`` in the highlights and ``4.39万元`` in the body for one subject: the same
     digits (three or more) at two scales; one scale word is wrong (``unit_consistency.v2``)."""
     by_digits: dict[tuple[str, str | None, str], list[Figure]] = {}
     for f in figures:
-        if len(digits := _digits(f)) >= SCALE_SLIP_DIGITS:
+        if len(digits := _digits(f)) >= SCALE_SLIP_DIGITS and not _per_unit(ev, f):
             by_digits.setdefault((f.mention.kind, f.mention.unit, digits), []).append(f)
     found = []
     for group in by_digits.values():

@@ -133,6 +133,11 @@ CHANGE_DIRECTIONS = INCREASE_WORDS + INCREASE_VERBS + DECREASE_WORDS + DECREASE_
 #: words right after a figure that make it where a change starts: "前年の58.1％から",
 #: "前年度（1,198億円）と比べて" (longest first)
 CHANGE_FROM = ("と比較して", "と比較し", "と比べて", "に比べて", "と比べ", "に比べ", "から", "より")
+#: words after a figure in its sentence that make it a forecast or a goal, not a result:
+#: "売上高は1兆3,000億円を見込む", "…となる見通し", "…を目指す"; not when they are what a
+#: result is compared with ("予想を上回った", "計画比")
+FORECAST_WORDS = ("見込", "見通し", "予想", "予測", "計画", "目標", "目指", "予定")
+NOT_FORECAST_AFTER = r"(?:を上回|を下回|比|に比べ|に対し)"
 #: a margin between two figures: right after it ("2万4,691票差で", "3点の差をつけ"), or
 #: right before it ("その差は4.5ポイント", "差が縮まり1,200票に")
 MARGIN_AFTER = r"\s?の?\s?差(?!し)"
