@@ -803,6 +803,14 @@ def test_a_breakdown_into_shares_adds_up_to_the_whole(run_text, text, statuses):
         ("同サービスの利用者は2,000万人に達した。", []),
         # counted again each time (延べ, 累計): visits, not people
         ("アプリは延べ2,000億人に利用された。", []),
+        # more countries, prefectures or schools than there are
+        ("支援はアフリカ264カ国に及んだ。", ["fail"]),
+        ("支援はアフリカ54カ国、世界120の国・地域に及んだ。", []),
+        ("全国48都道府県で実施した。", ["fail"]),
+        ("全国47都道府県で実施した。", []),
+        ("中国全土の14億校に提供した。", ["fail"]),
+        ("中国全土の14万校に提供した。", []),
+        ("延べ300か国から参加があった。", []),
         # a share of a whole above 100%
         ("投票率は138.52％で、前回を上回った。", ["fail"]),
         ("海外売上高の構成比は120%となった。", ["fail"]),

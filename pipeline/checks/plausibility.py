@@ -1,6 +1,7 @@
 """plausibility: figures that cannot be right whatever else the text says.
 
-- a count of people larger than the world's population ("2,000億人": a scale word slipped);
+- a count of people larger than the world's population ("2,000億人": a scale word slipped),
+  or of countries, prefectures, schools or hospitals beyond what exist ("14億校", "264カ国");
 - a rate or share of a whole above 100% ("投票率は138.5%", "構成比120%"); rates of change
   (増加率, 伸び率, 前年比 …) may exceed 100 and are left alone.
 
@@ -15,6 +16,7 @@ import re
 from pipeline.checks.evidence import Evidence, Figure, Finding, amount, finding, written
 from pipeline.patterns.check_cues import (
     CHANGE_RATE_WORDS,
+    COUNT_LIMITS,
     PEOPLE_COUNTERS,
     REPEAT_COUNT_WORDS,
     SHARE_OF_WHOLE_WORDS,
@@ -29,14 +31,29 @@ _SHARE_BEFORE = re.compile(
 )
 
 
+def _counted_again(ev: Evidence, f: Figure) -> bool:
+    """Whether the count counts a thing again each time (延べ, 累計): visits, not people."""
+    m = f.mention
+    before = ev.texts[m.doc_id][max(0, m.start - 8) : m.start]
+    named = f"{m.measure or ''}{m.object or ''}{before}"
+    return any(w in named for w in REPEAT_COUNT_WORDS)
+
+
 def _too_many_people(ev: Evidence, f: Figure) -> bool:
-    """More people than live on Earth, unless counted again each time (延べ, 累計): visits."""
+    """More people than live on Earth."""
     m = f.mention
     if m.kind != "count" or m.unit not in PEOPLE_COUNTERS or (m.value or 0) <= WORLD_POPULATION:
         return False
-    before = ev.texts[m.doc_id][max(0, m.start - 8) : m.start]
-    named = f"{m.measure or ''}{m.object or ''}{before}"
-    return not any(w in named for w in REPEAT_COUNT_WORDS)
+    return not _counted_again(ev, f)
+
+
+def _beyond_limit(ev: Evidence, f: Figure) -> tuple[float, str] | None:
+    """The limit a count exceeds ("14億校": more schools than the world has), if any."""
+    m = f.mention
+    limit = COUNT_LIMITS.get(m.unit or m.object or "") if m.kind == "count" else None
+    if limit is None or (m.value or 0) <= limit[0] or _counted_again(ev, f):
+        return None
+    return limit
 
 
 def _share_above_whole(ev: Evidence, f: Figure) -> bool:
@@ -68,6 +85,18 @@ def check_plausibility(ev: Evidence) -> list[Finding]:
                         "wrong.",
                         expected=f"at most {amount(WORLD_POPULATION)} {m.unit}",
                         observed=f"{amount(m.value or 0)} {m.unit}",
+                    )
+                )
+            elif limit := _beyond_limit(ev, f):
+                found.append(
+                    finding(
+                        RULE,
+                        Status.FAIL,
+                        [f],
+                        f"{written(f)} (line {m.line}) counts more {limit[1]} than there are "
+                        f"(at most {amount(limit[0])}): a scale word or digit is likely wrong.",
+                        expected=f"at most {amount(limit[0])}",
+                        observed=amount(m.value or 0),
                     )
                 )
             elif _share_above_whole(ev, f):

@@ -37,6 +37,15 @@ OTHER_PART_LABELS = ("その他", "そのほか")
 KANJI_COUNTS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 #: NOTE: more people than live on Earth (about 8.2 billion in 2025, with room to spare)
 WORLD_POPULATION = 8.5e9
+#: NOTE: counts no single statement can exceed, by counter (or by the noun a bare number
+#: counts: "120の国"), with what they count; generous bounds, so only a slipped scale
+#: word or an extra digit passes them ("14億校", "264カ国")
+COUNT_LIMITS: dict[str, tuple[float, str]] = {
+    **{c: (250, "countries and regions") for c in ("カ国", "か国", "ヶ国", "ケ国", "国")},
+    "都道府県": (47, "prefectures"),
+    "校": (1e7, "schools in the world"),
+    "病院": (1e6, "hospitals in the world"),
+}
 #: counters of people
 PEOPLE_COUNTERS = ("人", "名")
 #: words that count a person again each time (visits, views): no population bounds those
