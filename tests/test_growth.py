@@ -156,3 +156,44 @@ MULTIPLE_CASES = [
 def test_multiples_of_a_written_base(run_text, text, statuses):
     result = run_text(text)
     assert [c.status for c in result.checks if c.rule == "ratio"] == statuses
+
+
+_TANSHIN = """（1）連結経営成績（累計）　　　　（％表示は、対前年中間期増減率）
+
+| | 売上高 | | 営業利益 | |
+|---|---|---|---|---|
+| | 百万円 | ％ | 百万円 | ％ |
+| 2026年3月期中間期 | 152,340 | {rate} | 12,480 | 15.3 |
+| 2025年3月期中間期 | 143,450 | △2.1 | 10,824 | △8.5 |
+
+2．配当の状況
+
+| | 第2四半期末 | 期末 | 合計 |
+|---|---|---|---|
+| | 円 銭 | 円 銭 | 円 銭 |
+| 2025年3月期 | 30.00 | 35.00 | {total} |
+| 2026年3月期（予想） | 35.00 | 35.00 | 70.00 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("rate", "total", "growth", "sums"),
+    [
+        ("6.2", "65.00", ["pass", "pass"], ["pass", "pass"]),
+        ("7.2", "65.00", ["fail", "pass"], ["pass", "pass"]),
+        ("6.2", "56.00", ["pass", "pass"], ["fail", "pass"]),
+    ],
+)
+def test_a_results_table_of_a_tanshin(run_text, rate, total, growth, sums):
+    """Each ％ cell is the change on the row of the year before (the note says so), and the
+    dividends' 合計 column adds the cells to its left; the year before has no row below."""
+    result = run_text(_TANSHIN.format(rate=rate, total=total))
+    assert [c.status for c in result.checks if c.rule_version == "growth.v6"] == growth
+    assert [c.status for c in result.checks if c.rule_version == "sum.v9"] == sums
+
+
+def test_without_the_note_a_percent_column_says_nothing_of_the_year_before(run_text):
+    text = _TANSHIN.format(rate="7.2", total="65.00").replace(
+        "（％表示は、対前年中間期増減率）", ""
+    )
+    assert [c for c in run_text(text).checks if c.rule_version == "growth.v6"] == []

@@ -9,6 +9,11 @@ Rows whose three cells are not all figures are not checked.
 
 ``growth.v5`` reads a table the other way round, as a 業績予想の修正 gives it: rows (A) and
 (B), a difference row (B－A) and a rate row, checked column by column.
+
+``growth.v6`` reads a 決算短信's results table, whose note says its ％ cells are changes on
+the year before ("（％表示は、対前年中間期増減率）"): rows named by periods, each amount
+followed by its ％ cell, which must meet the change from the same column of the row of
+the latest earlier period.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from pipeline.checks.intervals import Interval, percent_change, strict
 from pipeline.patterns.check_cues import (
     TABLE_DIFFERENCE_HEADERS,
     TABLE_RATE_HEADERS,
+    TABLE_RATE_NOTE,
+    TABLE_RATE_NOTE_WINDOW,
     TABLE_ROW_CHANGE_LABELS,
 )
 from pipeline.table_layout import Table, locate, tables, without_bracket
@@ -176,6 +183,43 @@ def _row_findings(
     return found
 
 
+_RATE_NOTE = re.compile(TABLE_RATE_NOTE)
+
+
+def _yearly_rate_findings(
+    ev: Evidence,
+    table: Table,
+    rows: dict[int, dict[int, Figure]],
+    row_dates: dict[int, str],
+) -> list[Finding]:
+    """A table under a note that its ％ cells are changes on the year before (``growth.v6``):
+    in each row named by a period, the ％ cell right after an amount against the same
+    column of the row of the latest earlier period."""
+    text = ev.texts[next(iter(next(iter(rows.values())).values())).mention.doc_id]
+    if not _RATE_NOTE.search(text, max(0, table.start - TABLE_RATE_NOTE_WINDOW), table.start):
+        return []
+    found: list[Finding] = []
+    for row, day in row_dates.items():
+        earlier_days = [(d, r) for r, d in row_dates.items() if d < day]
+        if not earlier_days:
+            continue
+        earlier_row = rows.get(max(earlier_days)[1], {})
+        for column, rate in rows.get(row, {}).items():
+            later, earlier = rows[row].get(column - 1), earlier_row.get(column - 1)
+            if not (
+                later
+                and earlier
+                and _same_amounts(later, earlier)
+                and rate.mention.kind == "percent"
+                and rate.mention.unit == "%"
+            ):
+                continue
+            checked = _verdict(ev, rate, earlier, later, version=6)
+            if checked is not None:
+                found.append(checked)
+    return found
+
+
 def check_table_growth(ev: Evidence) -> list[Finding]:
     found: list[Finding] = []
     for doc_id, figures in ev.figures.items():
@@ -185,13 +229,22 @@ def check_table_growth(ev: Evidence) -> list[Finding]:
         layout = tables(text)
         by_row: dict[int, dict[int, dict[int, Figure]]] = defaultdict(lambda: defaultdict(dict))
         labels: dict[int, dict[int, str]] = defaultdict(dict)
+        #: table -> row -> start date of the period its label names
+        row_dates: dict[int, dict[int, str]] = defaultdict(dict)
         for f in figures:
             cell = locate(text, layout, f.mention.start)
-            if cell is not None:
+            if cell is None:
+                continue
+            if cell.column == 1 and f.mention.kind in _TEMPORAL and f.mention.date_start:
+                row_dates[cell.table].setdefault(cell.row, f.mention.date_start)
+            else:
                 by_row[cell.table][cell.row].setdefault(cell.column, f)
-                labels[cell.table][cell.row] = cell.label
+            labels[cell.table][cell.row] = cell.label
         for table_start, rows in by_row.items():
             found += _row_findings(ev, rows, labels[table_start])
+            if len(row_dates[table_start]) >= 2:
+                table = next(t for t in layout if t.start == table_start)
+                found += _yearly_rate_findings(ev, table, rows, row_dates[table_start])
         periods = _periods(ev, figures, layout)
         rows: dict[tuple[int, int], dict[int, Figure]] = defaultdict(dict)
         for f in figures:

@@ -5,6 +5,10 @@ parts.  In each column, the total cell must equal the sum of the cells above it,
 to the header or the previous total row.  A table with 小計 rows is checked only at
 its 小計 rows: its 合計 may sum the 小計s or every row, which the layout does not say.
 Tables are found by ``table_layout``.
+
+``sum.v9`` reads a total column the same way across each row: under a header 合計 (a
+決算短信's "| | 第2四半期末 | 期末 | 合計 |" of dividends), the cell must equal the sum of the
+cells of its kind and unit to its left; a table with a 小計 column is left alone.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from functools import reduce
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import strict
 from pipeline.patterns.check_cues import SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS
-from pipeline.table_layout import Cell, label_is, locate, tables
+from pipeline.table_layout import Cell, header_cell, label_is, locate, tables
 
 RULE = "sum"
 _SUMMABLE = {"money", "count", "quantity"}
@@ -42,7 +46,39 @@ def _column_sums(
     return found
 
 
-def _verdict(total: Figure, parts: list[Figure], tol: float) -> Finding:
+def _row_sums(
+    text: str, table: int, figures: list[Figure], cells: list[Cell], tol: float
+) -> list[Finding]:
+    """The total column of one table against the cells to its left, row by row."""
+    columns = {c.column for c in cells}
+    headers = {column: header_cell(text, table, column) for column in columns}
+    if any(label_is(h, SUBTOTAL_ROW_LABELS) for h in headers.values()):
+        return []
+    totals = [column for column, h in headers.items() if label_is(h, TOTAL_ROW_LABELS)]
+    if len(totals) != 1:
+        return []
+    by_row: dict[int, dict[int, Figure]] = defaultdict(dict)
+    for cell, f in zip(cells, figures, strict=True):
+        by_row[cell.row][cell.column] = f
+    found = []
+    for row in by_row.values():
+        total = row.get(totals[0])
+        if total is None:
+            continue
+        kind = (total.mention.kind, total.mention.unit)
+        parts = [
+            f
+            for column, f in sorted(row.items())
+            if column < totals[0] and (f.mention.kind, f.mention.unit) == kind
+        ]
+        if len(parts) >= 2:
+            found.append(_verdict(total, parts, tol, version=9, where="to its left"))
+    return found
+
+
+def _verdict(
+    total: Figure, parts: list[Figure], tol: float, version: int = 2, where: str = "above it"
+) -> Finding:
     m = total.mention
     same = all((p.mention.kind, p.mention.unit) == (m.kind, m.unit) for p in parts)
     # a table states every cell to its unit (百万円): trailing zeros are digits
@@ -55,11 +91,11 @@ def _verdict(total: Figure, parts: list[Figure], tol: float) -> Finding:
         ok,
         [total, *parts],
         f"The table's total {written(total)} (line {m.line}) "
-        f"{'equals' if ok else 'does not equal'} the sum of the cells above it: "
+        f"{'equals' if ok else 'does not equal'} the sum of the cells {where}: "
         f"{expression} ({summed} vs {stated} {m.unit or ''}).",
         expected=f"{stated} {m.unit or ''}",
         observed=f"{summed} {m.unit or ''}",
-        version=2,
+        version=version,
     )
 
 
@@ -77,8 +113,10 @@ def check_table_sums(ev: Evidence) -> list[Finding]:
             cell = locate(text, layout, f.mention.start)
             if cell is not None and cell.column > 1:  # the first column holds labels
                 by_table[cell.table].append((cell, f))
-        for placed in by_table.values():
-            cells = [c for c, _ in placed]
+        for table, placed in by_table.items():
+            cells, placed_figures = [c for c, _ in placed], [f for _, f in placed]
             subtotals = any(label_is(c.label, SUBTOTAL_ROW_LABELS) for c in cells)
-            found += _column_sums([f for _, f in placed], cells, subtotals, ev.approx_tolerance)
+            tol = ev.approx_tolerance
+            found += _column_sums(placed_figures, cells, subtotals, tol)
+            found += _row_sums(text, table, placed_figures, cells, tol)
     return found

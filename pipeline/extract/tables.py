@@ -35,11 +35,13 @@ _COLUMN_UNIT = re.compile(
     rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
     rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})\s?[)）]\s*$"
 )
-#: a cell of a unit row: a unit and nothing else (百万円, ％, (千人)) over its column
+#: a cell of a unit row: a unit and nothing else (百万円, ％, (千人)) over its column; "円 銭"
+#: heads a column of yen with sen after the point (a 決算短信's dividends: 35.00)
 _UNIT_CELL = re.compile(
     rf"\s*[(（]?\s?(?P<scale>[{''.join(cues.SMALL_SCALES)}{''.join(cues.SCALE_WORDS)}]*)"
     rf"(?P<unit>{alternation({**cues.CURRENCY_SUFFIXES, **cues.PERCENT_UNITS})}"
-    rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})\s?[)）]?\s*$"
+    rf"|{alternation(cues.QUANTITY_UNITS)}|{alternation(cues.COUNTERS)})"
+    rf"(?:(?<=円)\s?銭)?\s?[)）]?\s*$"
 )
 #: NOTE: how many rows from the top of a table may be header rows (a unit row among them)
 HEADER_ROWS = 4

@@ -121,6 +121,11 @@ TABLE_DIFFERENCE_HEADERS = (
 #: a table column header that makes its cells change rates (増減率, 前年比(%) …)
 #: labels of a row of differences or rates that name no base: such a row compares the
 #: two rows right above it ("| 前期 |…", "| 当期 |…", "| 増減 |…"); 前年比 names its base
+#: a note above a table that makes its ％ cells each the change of the amount before it
+#: on the same column of the year before: "（％表示は、対前年中間期増減率）" (決算短信)
+TABLE_RATE_NOTE = r"[%％]表示は[^\n|]{0,24}増減率"
+#: NOTE: how far above a table (characters) its rate note may stand
+TABLE_RATE_NOTE_WINDOW = 160
 TABLE_ROW_CHANGE_LABELS = ("増減", "増減額", "増減率", "差額", "差異", "伸び率", "前回比")
 TABLE_RATE_HEADERS = (
     "増減率",
