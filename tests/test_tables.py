@@ -146,6 +146,31 @@ def test_a_tables_total_row_against_the_rows_above(run_text, text, statuses):
     assert [c.status for c in checks] == statuses
 
 
+INDUSTRY_SHARES = """| 業種 | 社数（社） | {header} |
+|---|---|---|
+| 情報通信業 | 315 | {first} |
+| 製造業 | 242 | 24.2 |
+| その他 | 443 | 44.3 |
+| 合計 | 1,000 | 100.0 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "statuses"),
+    [
+        # shares of one whole add up to its 100.0 as counts add up to theirs
+        ("構成比（％）", "31.5", ["pass", "pass"]),
+        ("構成比（％）", "41.5", ["pass", "fail"]),
+        # rates of separate groups add up to nothing
+        ("前年比（％）", "41.5", ["pass"]),
+    ],
+)
+def test_a_column_of_shares_adds_up_to_its_total_row(run_text, header, first, statuses):
+    text = INDUSTRY_SHARES.format(header=header, first=first)
+    checks = [c for c in run_text(text).checks if c.rule_version == "sum.v2"]
+    assert [c.status for c in checks] == statuses
+
+
 RATES = """（単位：百万円）
 
 | セグメント | 2024年3月期 | 2025年3月期 | {header} |

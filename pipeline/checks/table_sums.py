@@ -4,6 +4,7 @@ Earnings releases and statistics tables give a 合計 (or 計, 総計 …) row u
 parts.  In each column, the total cell must equal the sum of the cells above it, back
 to the header or the previous total row.  A table with 小計 rows is checked only at
 its 小計 rows: its 合計 may sum the 小計s or every row, which the layout does not say.
+Percentages add up too in a column of shares of one whole (構成比, シェア, 割合).
 Tables are found by ``table_layout``.
 
 ``sum.v9`` reads a total column the same way across each row: under a header 合計 (a
@@ -18,7 +19,11 @@ from functools import reduce
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import strict
-from pipeline.patterns.check_cues import SUBTOTAL_ROW_LABELS, TOTAL_ROW_LABELS
+from pipeline.patterns.check_cues import (
+    COMPOSITION_WORDS,
+    SUBTOTAL_ROW_LABELS,
+    TOTAL_ROW_LABELS,
+)
 from pipeline.table_layout import Cell, header_cell, label_is, locate, tables
 
 RULE = "sum"
@@ -44,6 +49,10 @@ def _column_sums(
             else:
                 parts.append(f)
     return found
+
+
+def _composition(header: str) -> bool:
+    return any(w in header for w in COMPOSITION_WORDS)
 
 
 def _row_sums(
@@ -108,10 +117,14 @@ def check_table_sums(ev: Evidence) -> list[Finding]:
         layout = tables(text)
         by_table: dict[int, list[tuple[Cell, Figure]]] = defaultdict(list)
         for f in figures:
-            if f.mention.kind not in _SUMMABLE or f.mention.value is None:
+            m = f.mention
+            if m.value is None or (m.kind not in _SUMMABLE and m.unit != "%"):
                 continue
-            cell = locate(text, layout, f.mention.start)
-            if cell is not None and cell.column > 1:  # the first column holds labels
+            cell = locate(text, layout, m.start)
+            if cell is None or cell.column <= 1:  # the first column holds labels
+                continue
+            # a percentage adds up only as a share of one whole: a 構成比 column
+            if m.kind in _SUMMABLE or _composition(header_cell(text, cell.table, cell.column)):
                 by_table[cell.table].append((cell, f))
         for table, placed in by_table.items():
             cells, placed_figures = [c for c, _ in placed], [f for _, f in placed]

@@ -65,6 +65,9 @@ SHARE_OF_WHOLE_WORDS = (
     "占有率",
     "自己資本比率",
 )
+#: the shares of one whole that its parts' shares add up to: a table's 構成比 column sums
+#: to its 合計 row like amounts do (not 投票率 or 失業率, rates of separate groups)
+COMPOSITION_WORDS = ("構成比", "シェア", "割合", "占有率")
 #: words of a rate of change, which may exceed 100% (増加率 150%: more than doubled)
 CHANGE_RATE_WORDS = ("増加", "増減", "伸び", "成長", "上昇", "前年", "前期", "前月", "比較")
 #: NOTE: an approximate figure (約, 程度) is taken to be within 5% of the value written
