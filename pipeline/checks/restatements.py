@@ -215,12 +215,25 @@ def _similar_pairs(
                     or ev.is_forecast(ma) != ev.is_forecast(mb)
                     or not _compatible_parties(ev, ma, mb)
                     or _apart_sections(ev, ma, mb)
+                    or (not mb.measure and not mb.object and _other_topics(ev, ma, mb))
                 ):
                     continue
                 best, score = a, overlap
             if best is not None:
                 pairs.append((best, b) if best.mention.start < mb.start else (b, best))
     return pairs
+
+
+#: what a sentence opens by saying it is about: "生鮮食品を除く総合指数は…"
+_TOPIC = re.compile(r"^[\s・*#]*(?P<topic>[^、。\n]{2,30}?)は")
+
+
+def _other_topics(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+    """Whether two sentences open on different topics ("生鮮食品を除く総合指数は…2.9％" and
+    "生鮮食品及びエネルギーを除く総合指数は…3.0％"): their unnamed figures are of two
+    things, however alike the sentences read."""
+    a, b = _TOPIC.match(ev.sentence(ma)), _TOPIC.match(ev.sentence(mb))
+    return a is not None and b is not None and a["topic"] != b["topic"]
 
 
 def _echoed_pairs(
