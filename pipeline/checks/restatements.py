@@ -225,15 +225,21 @@ def _similar_pairs(
 
 
 #: what a sentence opens by saying it is about: "生鮮食品を除く総合指数は…"
-_TOPIC = re.compile(r"^[\s・*#]*(?P<topic>[^、。\n]{2,30}?)は")
+#: (past a bullet, a list number or markdown marks)
+_TOPIC = re.compile(
+    r"^[\s・*#●■◆□◇○-]*(?:[0-9０-９]{1,2}\s?[.)．）]\s*)?[*\s]*(?P<topic>[^、。\n]{2,30}?)は"
+)
 
 
 def _other_topics(ev: Evidence, ma: Mention, mb: Mention) -> bool:
-    """Whether two sentences open on different topics ("生鮮食品を除く総合指数は…2.9％" and
-    "生鮮食品及びエネルギーを除く総合指数は…3.0％"): their unnamed figures are of two
-    things, however alike the sentences read."""
+    """Whether two sentences open on different topics ("総合指数は…2.9％" and "生鮮食品及び
+    エネルギーを除く総合指数は…3.0％"): their unnamed figures are of two things, however
+    alike the sentences read.  A topic that goes on past the other's ("ミライ電機と子会社"
+    after "ミライ電機") names the same one first."""
     a, b = _TOPIC.match(ev.sentence(ma)), _TOPIC.match(ev.sentence(mb))
-    return a is not None and b is not None and a["topic"] != b["topic"]
+    if a is None or b is None:
+        return False
+    return not (a["topic"].startswith(b["topic"]) or b["topic"].startswith(a["topic"]))
 
 
 def _echoed_pairs(
