@@ -20,6 +20,7 @@ NOT_MENTIONS = [
     "入社5年目の社員",
     "マグニチュード7.6の地震",  # a decimal counts nothing
     "全体の3/4を占める",  # a fraction, not a date (no weekday follows)
+    "回答者の3分の1が賛成し、4分の3が反対した",  # fractions, not minutes
     "3月期決算の企業",  # a kind of company, not a fiscal year
     "センチメートル単位で計測",  # a unit word with no number
     "C2M(消費者から製造業者へ)戦略",

@@ -98,6 +98,14 @@ def _per_unit(text: str, cand: Candidate) -> bool:
     return cand.value == 1 and text.startswith(cues.PER_UNIT_AFTER, cand.end)
 
 
+_FRACTION_AFTER = re.compile(r"の\s?[0-9０-９一二三四五六七八九十]")
+
+
+def _fraction(text: str, cand: Candidate) -> bool:
+    """3分の1, 4分の3: a fraction, not minutes."""
+    return cand.unit == "min" and bool(_FRACTION_AFTER.match(text, cand.end))
+
+
 def keep(cand: Candidate, ctx: Context, masks: list[tuple[int, int]]) -> bool:
     """True when a candidate is a figure in its own right."""
     return not (
@@ -108,4 +116,5 @@ def keep(cand: Candidate, ctx: Context, masks: list[tuple[int, int]]) -> bool:
         or _not_prefixed(ctx.text, cand)
         or not _token_aligned(ctx, cand)
         or _time_of_day(ctx.text, cand)
+        or _fraction(ctx.text, cand)
     )
