@@ -33,6 +33,16 @@ _POINTS_OF_MARGIN = re.compile(
     rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in cues.POINT_MARGIN_BEFORE)})"
     rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}"
 )
+#: "時速15キロ": kilometres an hour
+_SPEED = re.compile(
+    "(?:"
+    + "|".join(
+        f"(?<={re.escape(w + gap)})"
+        for w in cues.SPEED_BEFORE
+        for gap in ("", " ", "約", "約 ", " 約 ", " 約")
+    )
+    + rf")(?P<num>{NUM})\s?(?:{alternation(cues.SPEED_UNITS)})"
+)
 #: "3~5年で", "2~3日以内": either row may be a range of small numbers
 _NUM_OR_RANGE = rf"(?P<num>{NUM})(?:\s?{RANGE_JOINER}\s?(?P<num2>{NUM}))?"
 _DAY_COUNT = re.compile(rf"{_NUM_OR_RANGE}日(?=(?:{alternation(cues.DAY_COUNT_AFTER)}))")
@@ -122,6 +132,10 @@ def _points(m: re.Match[str], ctx: Context) -> Candidate | None:
     return number_candidate(m, Kind.PERCENT, "percent.points.v1", "pt")
 
 
+def _speed(m: re.Match[str], ctx: Context) -> Candidate | None:
+    return number_candidate(m, Kind.QUANTITY, "quantity.speed.v1", "km/h")
+
+
 def _day_count(m: re.Match[str], ctx: Context) -> Candidate | None:
     """N日以内, N日ぶり: a number of days, where N日 alone would be a date."""
     return number_candidate(m, Kind.DURATION, "duration.days.v1", "day")
@@ -158,6 +172,7 @@ PATTERNS: list[Pattern] = [
     Pattern("duration.days.v1", _DAYS_PER, _day_count, 35),
     Pattern("duration.days.v1", _DAYS_NOT_A_DATE, _days_not_a_date, 35),
     Pattern("quantity.temperature.v1", _TEMPERATURE, _temperature, 40),
+    Pattern("quantity.speed.v1", _SPEED, _speed, 45),
     Pattern("duration.half.v1", _HALF, _and_a_half, 36),
     Pattern("duration.compound.v1", _COMPOUND, _compound, 37),
 ]

@@ -246,6 +246,9 @@ POINT_CONTEXT = (
 #: "ポイント" after these is a margin of points as well: "その差は4.4ポイント"
 POINT_MARGIN_BEFORE = ("差は", "差が", "差は約", "差が約", "差は ", "差が ")
 RATIO_UNITS = _frozen({"倍": "倍"})
+#: "時速15キロ", "時速320km": a speed, where キロ alone would not say kilograms or metres
+SPEED_BEFORE = ("時速",)
+SPEED_UNITS = ("キロメートル", "キロ", "km")
 QUANTITY_UNITS = _frozen(
     {
         "トン": "t",
@@ -274,6 +277,8 @@ QUANTITY_UNITS = _frozen(
         "ギガワット": "GW",
         "ヘクタール": "ha",
         "ha": "ha",
+        "ヘクトパスカル": "hPa",
+        "hPa": "hPa",
         "平方キロメートル": "km2",
         "km2": "km2",
         "平方メートル": "m2",
