@@ -13,6 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from functools import reduce
 from itertools import pairwise
 
@@ -474,19 +475,29 @@ def _grouped_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+def _marked_sentences(
+    ev: Evidence, figures: list[Figure], marks: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], int, str, list[tuple[int, int]]]]:
+    """Each mark (a breakdown word) in the document of ``figures``, with the index of its
+    sentence, the text and the sentence spans."""
+    if not figures:
+        return
+    doc_id = figures[0].mention.doc_id
+    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
+    starts = [a for a, _ in spans]
+    for mark in marks.finditer(text):
+        k = bisect_right(starts, mark.start()) - 1
+        if k >= 0:
+            yield mark, k, text, spans
+
+
 def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     """ "…実施している人は32.5%で、前回の35.8%から3.3ポイント低下。内訳は、…12.1%、…11.4%、
     …9.0%でした。": a sentence that opens with 内訳 lists the parts of the one level of
     their unit in the sentence before (starts and changes of a change are no levels)."""
     found: list[Finding] = []
-    if not figures:
-        return found
-    doc_id = figures[0].mention.doc_id
-    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
-    starts = [a for a, _ in spans]
-    for mark in _OPENING_BREAKDOWN.finditer(text):
-        k = bisect_right(starts, mark.start()) - 1
-        if k < 1 or text[starts[k] : mark.start()].strip():
+    for mark, k, text, spans in _marked_sentences(ev, figures, _OPENING_BREAKDOWN):
+        if k < 1 or text[spans[k][0] : mark.start()].strip():
             continue
         (start, end), (before_start, _) = spans[k], spans[k - 1]
         lo, hi = bisect_left(figures, mark.end(), key=_start), bisect_left(figures, end, key=_start)
@@ -531,15 +542,7 @@ def _shares_of_a_whole(ev: Evidence, figures: list[Figure], taken: set[str]) -> 
     the rounding of each).  A difference is a warning: the whole may be a share written
     further back.  ``taken``: figures another sum already reads."""
     found: list[Finding] = []
-    if not figures:
-        return found
-    doc_id = figures[0].mention.doc_id
-    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
-    starts = [a for a, _ in spans]
-    for mark in _BREAKDOWN_WORD.finditer(text):
-        k = bisect_right(starts, mark.start()) - 1
-        if k < 0:
-            continue
+    for mark, k, _, spans in _marked_sentences(ev, figures, _BREAKDOWN_WORD):
         end = spans[k][1]
         since = spans[k - 1][0] if k >= 1 else spans[k][0]
         lo, hi = bisect_left(figures, since, key=_start), bisect_left(figures, end, key=_start)
