@@ -234,7 +234,11 @@ def main() -> NoReturn:
 
 
 def _exit_now(code: object) -> NoReturn:
-    """``sys.exit(code)`` without the interpreter's clean-up: output flushed, then gone."""
+    """``sys.exit(code)`` without the interpreter's clean-up: output flushed, then gone.
+    Under a tracer or profiler (coverage, cProfile, pyinstrument), which report at exit,
+    it exits the usual way."""
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)
     if code is None:
         status = 0
     elif isinstance(code, int):

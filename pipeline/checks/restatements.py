@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import Any
 
@@ -86,17 +86,24 @@ def _corrected(ev: Evidence, ma: Mention, mb: Mention) -> bool:
     return {ev.revision_of(ma), ev.revision_of(mb)} == {BEFORE_REVISION, AFTER_REVISION}
 
 
-def _different_events(ev: Evidence, ma: Mention, mb: Mention) -> bool:
+def _different_events(
+    ev: Evidence, ma: Mention, mb: Mention, forecasts: Mapping[str, bool]
+) -> bool:
     """Figures under different headings (other than a correction's before and after),
     dated to different days, or a result and a forecast ("売上高は6,420億円だった" and
-    "売上高は1兆3,000億円を見込む") are different claims."""
+    "売上高は1兆3,000億円を見込む") are different claims.  ``forecasts``: which figures are
+    forecasts (``_forecasts``), looked up once each rather than for every pair."""
     if (
         ma.doc_id == mb.doc_id
         and ev.section_of(ma) != ev.section_of(mb)
         and not _corrected(ev, ma, mb)
     ):
         return True
-    return ev.dated_apart(ma, mb) or ev.is_forecast(ma) != ev.is_forecast(mb)
+    return ev.dated_apart(ma, mb) or forecasts[ma.mention_id] != forecasts[mb.mention_id]
+
+
+def _forecasts(ev: Evidence, figures: Iterable[Figure]) -> dict[str, bool]:
+    return {f.id: ev.is_forecast(f.mention) for f in figures}
 
 
 def _key(f: Figure) -> tuple:
@@ -135,12 +142,13 @@ def _differing_pairs(ev: Evidence, group: list[Figure]) -> list[tuple[Figure, Fi
     for f in group:
         firsts.setdefault(f.mention.value, f)
     distinct = [f for f in firsts.values() if f.mention.object]
+    forecasts = _forecasts(ev, distinct)
     return _each_with_earlier(
         ev,
         {(): distinct},
         lambda a, b: (
             same_claim(ev, a, b, DIFFERING_CLAIM_OVERLAP)
-            and not _different_events(ev, a.mention, b.mention)
+            and not _different_events(ev, a.mention, b.mention, forecasts)
             and _same_parties(ev, a.mention, b.mention)
         ),
     )
@@ -569,12 +577,13 @@ def _measured_pairs(
             what = m.object or m.measure
             if m.kind in _KINDS and m.subject and what and m.bound != "range":
                 groups[(m.doc_id, m.kind, m.unit, m.subject, what, periods(m))].append(f)
+    forecasts = _forecasts(ev, (f for group in groups.values() for f in group))
     return _each_with_earlier(
         ev,
         groups,
         lambda a, b: (
             not _same_sentence(ev, a.mention, b.mention)
-            and not _different_events(ev, a.mention, b.mention)
+            and not _different_events(ev, a.mention, b.mention, forecasts)
             and (not b.mention.object or _same_parties(ev, a.mention, b.mention))
         ),
     )
