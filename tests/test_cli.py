@@ -106,6 +106,18 @@ def test_a_quick_exit_keeps_what_sys_exit_means(code, status, stderr):
     assert (done.returncode, done.stderr) == (status, stderr)
 
 
+def test_under_a_tracer_the_command_exits_the_usual_way():
+    """coverage and profilers report from exit handlers, which a quick exit would skip."""
+    program = (
+        "import atexit, sys; atexit.register(lambda: print('reported')); "
+        "sys.settrace(lambda *a: None); from pipeline.cli import _exit_now; _exit_now(0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert (done.returncode, done.stdout) == (0, "reported\n")
+
+
 def test_an_empty_input_folder_says_what_it_looks_for(tmp_path):
     (tmp_path / "raw").mkdir()
     result = CliRunner().invoke(
