@@ -753,6 +753,25 @@ def test_a_margin_between_two_figures(run_text, text, statuses):
     assert [c for c in result.checks if c.rule == "sum"] == []
 
 
+_TRADE = "輸出額は9兆1,234億円、輸入額は9兆5,678億円で、貿易収支は{balance}となった。"
+
+
+@pytest.mark.parametrize(
+    ("balance", "size", "sign"),
+    [
+        ("4,444億円の赤字", ["pass"], ["pass"]),
+        ("4,444億円の黒字", ["pass"], ["fail"]),
+        ("5,444億円の赤字", ["fail"], ["pass"]),
+        # no word of a deficit or surplus: the size alone
+        ("4,444億円", ["pass"], []),
+    ],
+)
+def test_a_balance_against_its_inflow_and_outflow(run_text, balance, size, sign):
+    result = run_text(_TRADE.format(balance=balance))
+    assert [c.status for c in result.checks if c.rule_version == "margin.v1"] == size
+    assert [c.status for c in result.checks if c.rule_version == "margin.v2"] == sign
+
+
 @pytest.mark.parametrize(
     "text",
     [

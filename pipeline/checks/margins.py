@@ -7,15 +7,22 @@ of its kind and unit before it in its sentence, or else in the sentence before
 (percentages for a margin in points).  Of two levels, the difference must meet the
 margin (a fail otherwise); of three to five, some two must (a warning otherwise: which
 two it separates is unread).  Every figure is the interval it was rounded from.
+
+A balance is a margin too ("輸出額は9兆1,234億円、輸入額は9兆5,678億円で、貿易収支は4,444億円
+の赤字"): when it is called a deficit or a surplus and its two levels are an inflow and an
+outflow (輸出 and 輸入, 歳入 and 歳出 …), the word must agree with which is larger
+(``margin.v2``).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import combinations
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
+from pipeline.patterns.check_cues import BALANCE_SIGNS, INFLOW_WORDS, OUTFLOW_WORDS
 from schemas.vocab import Status
 
 RULE = "margin"
@@ -96,6 +103,36 @@ def _pair_finding(ev: Evidence, margin: Figure, levels: list[Figure]) -> Finding
     )
 
 
+_SIGN_AFTER = re.compile(rf"\s?の?\s?(?P<word>{'|'.join(BALANCE_SIGNS)})")
+
+
+def _balance_finding(ev: Evidence, balance: Figure, levels: list[Figure]) -> Finding | None:
+    """A deficit (赤字) or surplus (黒字) against the inflow and outflow it balances."""
+    m = balance.mention
+    said = _SIGN_AFTER.match(ev.texts[m.doc_id], m.end)
+    if said is None or len(levels) != 2:
+        return None
+    inflows = [f for f in levels if any(w in (f.mention.measure or "") for w in INFLOW_WORDS)]
+    outflows = [f for f in levels if any(w in (f.mention.measure or "") for w in OUTFLOW_WORDS)]
+    if len(inflows) != 1 or len(outflows) != 1 or inflows[0] is outflows[0]:
+        return None
+    tol = ev.approx_tolerance
+    net = strict(inflows[0], tol) - strict(outflows[0], tol)
+    sign = BALANCE_SIGNS[said["word"]]
+    ok = net.high > 0 if sign > 0 else net.low < 0
+    return verdict(
+        RULE,
+        ok,
+        [inflows[0], outflows[0], balance],
+        f"{written(balance)} is called a {'surplus' if sign > 0 else 'deficit'} "
+        f"({said['word']}); {written(inflows[0])} less {written(outflows[0])} is {net} "
+        f"{m.unit or ''}, {'which agrees' if ok else 'which says the opposite'}.",
+        expected=f"a {'surplus' if sign > 0 else 'deficit'}",
+        observed=f"{net} {m.unit or ''}",
+        version=2,
+    )
+
+
 def check_margins(ev: Evidence) -> list[Finding]:
     found = []
     for figures in ev.figures.values():
@@ -105,4 +142,6 @@ def check_margins(ev: Evidence) -> list[Finding]:
             levels = _levels_before(ev, figures, f)
             if 2 <= len(levels) <= MARGIN_LEVELS_MAX:
                 found.append(_pair_finding(ev, f, levels))
+            if (balance := _balance_finding(ev, f, levels)) is not None:
+                found.append(balance)
     return found

@@ -158,7 +158,12 @@ NOT_FORECAST_AFTER = r"(?:を上回|を下回|比|に比べ|に対し)"
 #: a margin between two figures: right after it ("2万4,691票差で", "3点の差をつけ"), or
 #: right before it ("その差は4.5ポイント", "差が縮まり1,200票に")
 MARGIN_AFTER = r"\s?の?\s?差(?!し)"
-MARGIN_BEFORE = r"差(?:は|が|を)\s?(?:約|およそ)?\s?$"
+MARGIN_BEFORE = r"(?:差|収支|差し引き|差引)(?:は|が|を|で)?\s?(?:約|およそ)?\s?$"
+#: a balance said to be a deficit or a surplus ("貿易収支は4,444億円の赤字"), and the
+#: flows it is the difference of: inflows less outflows
+BALANCE_SIGNS = {"赤字": -1, "黒字": 1}
+INFLOW_WORDS = ("輸出", "収入", "歳入", "受取", "受け取り")
+OUTFLOW_WORDS = ("輸入", "支出", "歳出", "支払", "支払い")
 #: "28万7,654票を16万4,664票上回った": a figure another exceeds (or falls short of) by
 #: an amount; only with these verbs is "を" where a difference starts
 COMPARED_TO = ("を",)
