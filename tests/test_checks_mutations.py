@@ -818,6 +818,29 @@ def test_a_breakdown_into_shares_adds_up_to_the_whole(run_text, text, statuses):
     assert [c.status for c in result.checks if c.rule_version == "sum.v8"] == statuses
 
 
+_STORES = (
+    "・A店：売場面積1,200平方メートル、従業員数45人\n・B店：売場面積980平方メートル、従業員数38人"
+    "\n・C店：売場面積1,350平方メートル、従業員数52人\n\n"
+    "3店舗の売場面積は合計{area}平方メートル、従業員数は合計{staff}人です。"
+)
+
+
+@pytest.mark.parametrize(
+    ("area", "staff", "statuses"),
+    [
+        ("3,530", "135", ["pass", "pass"]),
+        ("3,630", "135", ["fail", "pass"]),
+        ("3,530", "145", ["pass", "fail"]),
+    ],
+)
+def test_a_counted_total_of_the_list_above_it(run_text, area, staff, statuses):
+    """ "3店舗の…合計": the three figures of each unit in the list right above; the list's
+    items are no headlines of the text under them."""
+    result = run_text(_STORES.format(area=area, staff=staff))
+    assert [c.status for c in result.checks if c.rule_version == "sum.v5"] == statuses
+    assert [c for c in result.checks if c.rule == "restatement"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [

@@ -183,6 +183,9 @@ CASES = [
     ("職員三百人が参加", "三百人", "count", 300, 300, 300, "eq", False, "人"),
     ("来場者は1万人超", "1万人", "count", 10000, 10000, N, "gt", False, "人"),
     ("20万着防護服", "20万着", "count", 200000, 200000, 200000, "eq", False, "着"),
+    # a noun ending in 数 before digits: no vague number (数十人 is one)
+    ("従業員数45人の新店", "45人", "count", 45, 45, 45, "eq", False, "人"),
+    ("会員数500万人となった", "500万人", "count", 5000000, 5000000, 5000000, "eq", False, "人"),
     # a counter before 差 (a margin) is still the counter
     ("2万4,691票差で当選", "2万4,691票", "count", 24691, 24691, 24691, "eq", False, "票"),
     ("100前後の団体", "100", "count", 100, 100, 100, "eq", True, N),

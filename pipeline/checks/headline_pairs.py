@@ -50,6 +50,11 @@ def _line_at(text: str, offset: int, limit: int) -> tuple[int, int]:
     return start, end if end >= 0 else min(len(text), offset + limit)
 
 
+#: an item of a list that says something ("・千葉幕張店：売場面積980平方メートル、…"), not
+#: a bullet naming a section ("・韓国")
+_LIST_ITEM = re.compile(r"^[・\-*●○■◆]\s*[^：:、]+[：:、]")
+
+
 def _is_headline(line: str) -> bool:
     line = line.strip()
     return (
@@ -58,6 +63,7 @@ def _is_headline(line: str) -> bool:
         and not line.endswith(_OPEN_ENDINGS)
         and not line[-1].isdigit()
         and not line.startswith(("|", "｜"))
+        and not _LIST_ITEM.match(line)
     )
 
 

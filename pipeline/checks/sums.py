@@ -36,6 +36,7 @@ from pipeline.patterns.check_cues import (
     GROUPED_BREAKDOWN,
     IMPLICIT_PARTS_MAX,
     KANJI_COUNTS,
+    LIST_ITEM_MARKS,
     OTHER_PART_LABELS,
     SLIP_MIN_DIGITS,
     SUM_WINDOW_SENTENCES,
@@ -205,7 +206,26 @@ def _counted_parts(ev: Evidence, figures: list[Figure], i: int) -> list[Figure]:
     if not parts and first > 0:
         before = ev.sentence_span(figures[first - 1].mention)
         parts = listed(before[0], before[1], before[0]) if before[1] <= start else []
+    if len(parts) != n and (block := _list_above(text, start)) is not None:
+        # "・A店：売場面積1,200平方メートル…" item by item, then "3店舗の…合計3,530平方メートル"
+        parts = listed(block[0], block[1], block[0])
     return parts if len(parts) == n and all(p.mention.bound == "eq" for p in parts) else []
+
+
+def _list_above(text: str, start: int) -> tuple[int, int] | None:
+    """Where the list whose lines (・…, - …) stand right above ``start`` runs, past blank
+    lines; None when the line above is no item of a list."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    lo = end
+    while lo > 0:
+        line_start = text.rfind("\n", 0, lo - 1) + 1
+        line = text[line_start:lo].strip()
+        if line and not line.startswith(tuple(LIST_ITEM_MARKS)):
+            break
+        lo = line_start
+    return (lo, end) if lo < end else None
 
 
 def _start(f: Figure) -> int:

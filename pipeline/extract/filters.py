@@ -57,8 +57,12 @@ _ORDINAL = re.compile(cues.ORDINAL_SUFFIX)
 def _not_prefixed(text: str, cand: Candidate) -> bool:
     """Ordinals, ranks and unit declarations: 第3, No.1, 3度目, 単位:百万円, 億円単位."""
     window = text[max(0, cand.numeral_start - 5) : cand.numeral_start].rstrip(" ")
+    vague = window.endswith(cues.VAGUE_NUMBER_PREFIXES) and (
+        text[cand.numeral_start] in _KANJI_NUMERALS
+    )
     return (
-        window.endswith(_NOT_PREFIXES)
+        vague
+        or window.endswith(_NOT_PREFIXES)
         or text.startswith(cues.NOT_MENTION_SUFFIXES, cand.end)
         or _ORDINAL.match(text, cand.end) is not None
     )

@@ -25,8 +25,13 @@ TOTAL_THEN_BREAKDOWN = r"\s?(?:で|であり|となり|と)?\s?[、,，]?\s?"
 #: "主要5カ国の合計" (the count, a counter word, then the total word)
 COUNTED_TOTAL = (
     r"(?P<n>[0-9０-９]{1,2}|[二三四五六七八九十]{1,2})(?:つの|か|カ|ヶ|ケ|箇)?"
-    r"[\u4e00-\u9fffァ-ヶー]{1,4}の?(?:合計|総計|総額|累計|計)"
+    r"[\u4e00-\u9fffァ-ヶー]{1,4}"
+    # "3店舗の売場面積は合計": what is totalled may come between (not before a bare 計:
+    # "3社の会計")
+    r"(?:の?(?:合計|総計|総額|累計|計)|の[\u4e00-\u9fffァ-ヶー]{1,8}(?:は|が|で)?(?:合計|総計|総額|累計))"
 )
+#: a line of a list: its figures may be the parts a counted total after the list adds
+LIST_ITEM_MARKS = "・-*●○■◆"
 #: a sentence that lists a figure by group: "セグメント別では、", "地域別にみると、"
 GROUPED_BREAKDOWN = (
     r"[\u4e00-\u9fffァ-ヶー]{1,10}別(?:では|には|に(?:み|見)ると|で(?:み|見)ると)[、，,]"

@@ -519,11 +519,11 @@ PERIOD_JOINERS = ("から", "~", "〜", "-", "–", "—", "より")
 
 # --- not mentions ----------------------------------------------------------
 #: written right before a number to make it an ordinal, a vague or a rank
+#: vague numbers (数十人, 何千本, 幾百): these before a kanji numeral; before digits they end
+#: a noun ("従業員数45人", "会員数500万人")
+VAGUE_NUMBER_PREFIXES = ("何", "数", "幾")
 NOT_MENTION_PREFIXES = (
     "第",
-    "何",
-    "数",
-    "幾",
     "No.",
     "No",
     "#",
