@@ -197,6 +197,17 @@ def test_currency_prefixes_are_not_names(tagger):
     assert [n.text for n in _names(tagger, text).names] == []
 
 
+@pytest.mark.parametrize("currency", ["香港ドル", "豪ドル", "台湾ドル", "人民元", "ユーロ"])
+def test_currency_names_are_not_names(tagger, currency):
+    text = f"ミライ商事は10万{currency}を投じた。"
+    assert [n.text for n in _names(tagger, text).names] == ["ミライ商事"]
+
+
+def test_places_that_end_like_a_currency_are_places(tagger):
+    names = _names(tagger, "エクアドルとフィンランドに医療物資を送った。").names
+    assert [n.text for n in names] == ["エクアドル", "フィンランド"]
+
+
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipeline.patterns import entity_cues as cues
+from pipeline.patterns.cues import CURRENCY_SUFFIXES
 from pipeline.tokenise import Tokens
 
 _GLOSS = re.compile(r"\s?[(（]\s?([^()（）\n]{1,30}?)\s?[)）]")
@@ -205,6 +206,9 @@ def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int
     start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
     poses = [tokens.pos(i) for i in run]
     name = text[start:end]
+    if name in CURRENCY_SUFFIXES:
+        return []  # 香港ドル, 豪ドル, 人民元: a currency, not who a figure is about (but
+        # エクアドル and フィンランド, which end like one, are places)
     return [Name(start, end, name, _type_of(kinds, poses, name, text[end : end + 3]))]
 
 
