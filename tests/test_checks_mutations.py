@@ -657,6 +657,40 @@ def _run_documents(tmp_path, texts: dict[str, str], published: dict[str, str] | 
     return run(raw, tmp_path / "out")
 
 
+_RELEASE_ON_RESULTS = (
+    "ミライ食品、上期の売上高は過去最高\n\nミライ食品株式会社は、2025年度上期（4～9月）の連結決算を"
+    "発表しました。売上高は前年同期比8.2％増の1,234億円、純利益は61億円となりました。\n"
+)
+_NEWS_ON_RESULTS = (
+    "ミライ食品、上期売上高が最高\n\nミライ食品が10日発表した{period}の連結決算は、売上高が"
+    "前年同期比8％増の1,234億円と過去最高だった。純利益は{profit}億円だった。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("period", "profit", "statuses"),
+    [
+        # a news story on a release: one span of time, each measure stated once in each
+        ("2025年4～9月", "61", ["pass"]),
+        ("2025年4～9月", "71", ["warn"]),
+        # a story on another half year states other figures
+        ("2024年4～9月", "71", []),
+    ],
+)
+def test_a_news_story_against_the_release_it_reports(tmp_path, period, profit, statuses):
+    texts = {
+        "release": _RELEASE_ON_RESULTS,
+        "news": _NEWS_ON_RESULTS.format(period=period, profit=profit),
+    }
+    result = _run_documents(tmp_path, texts, {"release": "2025-11-10", "news": "2025-11-11"})
+    found = [
+        c
+        for c in result.checks
+        if c.rule == "restatement" and len(c.doc_ids) == 2 and "純利益" in c.message
+    ]
+    assert [c.status for c in found] == statuses
+
+
 _COUNTER = (
     "株式会社ミライペイは本日、決済アプリ「ミライペイ」の{what}が{n}万人を突破したと"
     "発表しました。同社は今後も加盟店の拡大を進めます。\n"

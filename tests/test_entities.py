@@ -203,6 +203,21 @@ def test_currency_names_are_not_names(tagger, currency):
     assert [n.text for n in _names(tagger, text).names] == ["ミライ商事"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # who announces is an organisation, whatever its name is made of
+        ("ミライ食品が10日発表した決算は増益だった。", ["ミライ食品"]),
+        ("ミライ食品は7日、新工場の建設を発表した。", ["ミライ食品"]),
+        # but not what a company calls itself, nor a common noun
+        ("同社は7日、新工場の建設を発表した。", []),
+        ("政府は10日発表した。", []),
+    ],
+)
+def test_who_announces_is_a_name(tagger, text, names):
+    assert [n.text for n in _names(tagger, text).names] == names
+
+
 def test_places_that_end_like_a_currency_are_places(tagger):
     names = _names(tagger, "エクアドルとフィンランドに医療物資を送った。").names
     assert [n.text for n in names] == ["エクアドル", "フィンランド"]

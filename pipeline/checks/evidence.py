@@ -103,6 +103,9 @@ class Evidence:
     revisions_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: doc_id -> ISO date the document was published, where known
     published_of: dict[str, str] = field(default_factory=dict)
+    #: doc_id -> the spans of time the document names as a whole: its periods
+    #: (2025年4～9月) and parts of years (上期, 第2四半期), as (first day, last day)
+    spans_of: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -154,9 +157,13 @@ class Evidence:
                 )
         ev.figures = dict(by_doc)
         dates: dict[tuple[str, int], set[str]] = defaultdict(set)
+        spans: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for m in mentions:
             if m.kind == "date" and m.date_start:
                 dates[(m.doc_id, ev.span_of[m.mention_id][0])].add(m.date_start)
+            if m.date_start and (m.kind == "period" or m.date_precision == "part"):
+                spans[m.doc_id].add((m.date_start, m.date_end or ""))
+        ev.spans_of = {k: frozenset(v) for k, v in spans.items()}
         ev.dates_of = {k: frozenset(v) for k, v in dates.items()}
         entities: dict[tuple[str, int], set[str]] = defaultdict(set)
         starts_of = {doc_id: [a for a, _ in spans] for doc_id, spans in sentences.items()}
@@ -185,6 +192,7 @@ class Evidence:
             heads_of=alone(self.heads_of),
             revisions_of=alone(self.revisions_of),
             published_of=alone(self.published_of),
+            spans_of=alone(self.spans_of),
         )
 
     def sentence_ends(self, doc_id: str) -> list[int]:
@@ -262,15 +270,22 @@ class Evidence:
         difference: both documents dated, on different days, and neither figure dated by
         its own words (no as-of date, no date in its sentence).  "累計利用者は500万人" in
         last year's release and "…620万人" in this year's state the count of their day;
-        "2024年度の売上高" given twice for one year is one claim, restated or wrong."""
+        "2024年度の売上高" given twice for one year is one claim, restated or wrong, and so
+        is a figure of two documents that name one span of time (``same_span``)."""
         if a.doc_id == b.doc_id or a.as_of or b.as_of:
             return None
         da, db = self.published_of.get(a.doc_id), self.published_of.get(b.doc_id)
-        if not da or not db or da == db:
+        if not da or not db or da == db or self.same_span(a.doc_id, b.doc_id):
             return None
         if self.dates_in_sentence(a) or self.dates_in_sentence(b):
             return None
         return da, db
+
+    def same_span(self, doc_a: str, doc_b: str) -> bool:
+        """Whether two documents name one span of time as a whole (both 2025年4～9月): a
+        release and the news story on it, whose figures are of that span, whatever day
+        each was published."""
+        return bool(self.spans_of.get(doc_a, frozenset()) & self.spans_of.get(doc_b, frozenset()))
 
     def dated_apart(self, a: Mention, b: Mention) -> bool:
         """Whether the two figures' sentences are dated to different days: they tell of

@@ -613,6 +613,33 @@ def _dated_pairs(
     )
 
 
+def _stated_once_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
+    """Across documents about one span of time (both name the period 2025年4～9月, or
+    上期), one subject's measure that each states once: "純利益は61億円" in a release and
+    "純利益は71億円だった" in the news story on it, whether or not its sentence names
+    the period.  A measure stated twice in a document (this year's and last year's) is
+    left to the rules that read dates."""
+    by_key: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for doc_id, figures in ev.figures.items():
+        for f in figures:
+            m = f.mention
+            if m.kind in _KINDS and m.subject and m.measure and m.bound != "range":
+                by_key[(m.kind, m.unit, m.subject, m.measure)][doc_id].append(f)
+    pairs = []
+    for docs in by_key.values():
+        once = sorted(
+            (group[0] for group in docs.values() if len(group) == 1),
+            key=lambda f: (ev.published_of.get(f.mention.doc_id, ""), f.mention.doc_id),
+        )
+        pairs += [
+            (a, b)
+            for a, b in combinations(once, 2)
+            if ev.same_span(a.mention.doc_id, b.mention.doc_id)
+            and ev.is_forecast(a.mention) == ev.is_forecast(b.mention)
+        ]
+    return pairs
+
+
 def _each_with_earlier(
     ev: Evidence, groups: dict[tuple, list[Figure]], joinable: Callable[[Figure, Figure], bool]
 ) -> list[tuple[Figure, Figure]]:
@@ -776,6 +803,7 @@ def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Find
     _compare_each(ev, _anchored_pairs(ev, across=True), seen, found)
     periods = _sentence_periods(ev)
     _compare_each(ev, _dated_pairs(ev, periods), seen, found, version=2, across=True)
+    _compare_each(ev, _stated_once_pairs(ev), seen, found, version=2, across=True)
     tied = paired | {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
     # a title ties figures by its words, with or without a subject (news names none)

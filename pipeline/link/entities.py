@@ -326,4 +326,28 @@ def find_names(text: str, tokens: Tokens) -> NameFindings:
         and (_NAME_LIKE.search(h.text) or name_key(h.text) in known)
         and not _common_word(tokens, h.start, h.end)
     ]
-    return NameFindings(names + glossed + headings, same)
+    announcers = [
+        n
+        for n in _announcers(text)
+        if name_key(n.text) not in known and n.text not in cues.SELF_REFERENCES
+    ]
+    return NameFindings(names + glossed + headings + announcers, same)
+
+
+#: "ミライ食品が10日発表した", "ミライ食品は7日、…を発表": who announces is an organisation,
+#: whatever words its name is made of (a katakana word and a common noun, here)
+_ANNOUNCER = re.compile(
+    r"(?:^|(?<=[\n。、「（(\s]))(?P<name>[ァ-ヶーA-Za-z一-鿿々・]{2,20}?)"
+    r"(?:(?:が|は)(?:[0-9０-９]{1,2}日(?:に)?[、,]?)?\s?(?:発表|公表)"
+    # "ミライ食品は7日、新工場の建設を発表した"
+    r"|は[0-9０-９]{1,2}日[、,][^。\n]{1,40}?を(?:発表|公表))"
+)
+_KATAKANA_OR_LATIN = re.compile(r"[ァ-ヶA-Za-z]")
+
+
+def _announcers(text: str) -> list[Name]:
+    return [
+        Name(m.start("name"), m.end("name"), m["name"], "ORG")
+        for m in _ANNOUNCER.finditer(text)
+        if _KATAKANA_OR_LATIN.search(m["name"])
+    ]
