@@ -625,19 +625,25 @@ def _stated_once_pairs(ev: Evidence) -> list[tuple[Figure, Figure]]:
             m = f.mention
             if m.kind in _KINDS and m.subject and m.measure and m.bound != "range":
                 by_key[(m.kind, m.unit, m.subject, m.measure)][doc_id].append(f)
-    pairs = []
+    pairs: dict[tuple[str, str], tuple[Figure, Figure]] = {}
     for docs in by_key.values():
-        once = sorted(
-            (group[0] for group in docs.values() if len(group) == 1),
-            key=lambda f: (ev.published_of.get(f.mention.doc_id, ""), f.mention.doc_id),
-        )
-        pairs += [
-            (a, b)
-            for a, b in combinations(once, 2)
-            if ev.same_span(a.mention.doc_id, b.mention.doc_id)
-            and ev.is_forecast(a.mention) == ev.is_forecast(b.mention)
-        ]
-    return pairs
+        if len(docs) < 2:
+            continue
+        # the figures stated once, by the spans their documents name: only those meet
+        by_span: dict[tuple[str, str], list[Figure]] = defaultdict(list)
+        for group in docs.values():
+            if len(group) == 1:
+                for span in ev.spans_of.get(group[0].mention.doc_id, ()):
+                    by_span[span].append(group[0])
+        for figures in by_span.values():
+            ordered = sorted(
+                figures,
+                key=lambda f: (ev.published_of.get(f.mention.doc_id, ""), f.mention.doc_id),
+            )
+            for a, b in combinations(ordered, 2):
+                if ev.is_forecast(a.mention) == ev.is_forecast(b.mention):
+                    pairs.setdefault((a.id, b.id), (a, b))
+    return list(pairs.values())
 
 
 def _each_with_earlier(
