@@ -326,10 +326,15 @@ def find_names(text: str, tokens: Tokens) -> NameFindings:
         and (_NAME_LIKE.search(h.text) or name_key(h.text) in known)
         and not _common_word(tokens, h.start, h.end)
     ]
+    # an announcer no name was found in ("ミライ食品": a katakana word and a common noun);
+    # where one was ("トヨタ" of "トヨタ自動車"), that name stands
+    found = names + glossed + headings
     announcers = [
         n
         for n in _announcers(text)
-        if name_key(n.text) not in known and n.text not in cues.SELF_REFERENCES
+        if name_key(n.text) not in known
+        and n.text not in cues.SELF_REFERENCES
+        and not any(f.start < n.end and n.start < f.end for f in found)
     ]
     return NameFindings(names + glossed + headings + announcers, same)
 
