@@ -823,6 +823,9 @@ def test_a_balance_against_its_inflow_and_outflow(run_text, balance, size, sign)
         "総務省統計局\n\n総合指数は2020年を100として111.4となり、前年同月比は2.9％の上昇と"
         "なった。生鮮食品を除く総合指数は110.8で、前年同月比は2.9％の上昇。生鮮食品及び"
         "エネルギーを除く総合指数は110.1で、前年同月比は3.0％の上昇となった。",
+        # months without a year (the document gives none) still tell figures apart
+        "ミライ電機株式会社\n\nミライ電機の4月の売上高は100億円だった。ミライ電機の5月の売上高は"
+        "120億円だった。ミライ電機の6月の売上高は95億円となった。",
         # an amount per person is no total at another scale
         "ミドリ市財政局\n\n歳入のうち法人市民税は214億円を見込む。市債残高は3,210億円で、"
         "市民1人当たりでは約214万円となる。",
@@ -831,6 +834,17 @@ def test_a_balance_against_its_inflow_and_outflow(run_text, balance, size, sign)
 def test_what_is_not_reported(run_text, text):
     result = run_text(text)
     assert [(c.rule, c.message) for c in result.checks if c.status != "pass"] == []
+
+
+def test_one_month_stated_twice_without_a_year_is_one_claim(run_text):
+    text = (
+        "ミライ電機株式会社\n\nミライ電機の4月の売上高は100億円だった。ミライ電機の5月の売上高は"
+        "120億円だった。ミライ電機の4月の売上高は110億円だった。"
+    )
+    found = [c for c in run_text(text).checks if c.rule == "restatement" and c.status != "pass"]
+    assert [(c.status, "'100億円'" in c.message and "'110億円'" in c.message) for c in found] == [
+        ("fail", True)
+    ]
 
 
 @pytest.mark.parametrize(

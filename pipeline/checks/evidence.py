@@ -159,8 +159,11 @@ class Evidence:
         dates: dict[tuple[str, int], set[str]] = defaultdict(set)
         spans: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for m in mentions:
-            if m.kind == "date" and m.date_start:
-                dates[(m.doc_id, ev.span_of[m.mention_id][0])].add(m.date_start)
+            if m.kind == "date":
+                # a date without a year (no document date to infer it from: "4月") still
+                # tells its sentence from another month's, within its own document
+                day = m.date_start or f"{m.doc_id}~{''.join(m.normalized.split())}"
+                dates[(m.doc_id, ev.span_of[m.mention_id][0])].add(day)
             if m.date_start and (m.kind == "period" or m.date_precision == "part"):
                 spans[m.doc_id].add((m.date_start, m.date_end or ""))
         ev.spans_of = {k: frozenset(v) for k, v in spans.items()}
