@@ -52,7 +52,7 @@ def _line_at(text: str, offset: int, limit: int) -> tuple[int, int]:
 
 #: an item of a list that says something ("・千葉幕張店：売場面積980平方メートル、…"), not
 #: a bullet naming a section ("・韓国")
-_LIST_ITEM = re.compile(r"^[・\-*●○■◆]\s*[^：:、]+[：:、]")
+_LIST_ITEM = re.compile(r"^(?!\*\*)[・\-*●○■◆]\s*[^：:、]+[：:、]")  # not **bold**
 
 
 def _is_headline(line: str) -> bool:

@@ -69,7 +69,7 @@ def _levels_before(ev: Evidence, figures: list[Figure], margin: Figure) -> list[
     return []
 
 
-def _pair_finding(ev: Evidence, margin: Figure, levels: list[Figure]) -> Finding | None:
+def _pair_finding(ev: Evidence, margin: Figure, levels: list[Figure]) -> Finding:
     """Two levels: their difference must meet the margin.  A few more: some two of them
     must ("首位と2位の差は25億円"), and when none do the margin is likely wrong (a warning:
     which two it separates is unread)."""

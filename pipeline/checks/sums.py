@@ -222,7 +222,8 @@ def _list_above(text: str, start: int) -> tuple[int, int] | None:
     while lo > 0:
         line_start = text.rfind("\n", 0, lo - 1) + 1
         line = text[line_start:lo].strip()
-        if line and not line.startswith(tuple(LIST_ITEM_MARKS)):
+        # a list's line opens with its mark (not with markdown's **bold**)
+        if line and (not line.startswith(tuple(LIST_ITEM_MARKS)) or line.startswith("**")):
             break
         lo = line_start
     return (lo, end) if lo < end else None

@@ -188,6 +188,7 @@ _RATE_NOTE = re.compile(TABLE_RATE_NOTE)
 
 def _yearly_rate_findings(
     ev: Evidence,
+    text: str,
     table: Table,
     rows: dict[int, dict[int, Figure]],
     row_dates: dict[int, str],
@@ -195,7 +196,6 @@ def _yearly_rate_findings(
     """A table under a note that its ％ cells are changes on the year before (``growth.v6``):
     in each row named by a period, the ％ cell right after an amount against the same
     column of the row of the latest earlier period."""
-    text = ev.texts[next(iter(next(iter(rows.values())).values())).mention.doc_id]
     if not _RATE_NOTE.search(text, max(0, table.start - TABLE_RATE_NOTE_WINDOW), table.start):
         return []
     found: list[Finding] = []
@@ -244,7 +244,7 @@ def check_table_growth(ev: Evidence) -> list[Finding]:
             found += _row_findings(ev, rows, labels[table_start])
             if len(row_dates[table_start]) >= 2:
                 table = next(t for t in layout if t.start == table_start)
-                found += _yearly_rate_findings(ev, table, rows, row_dates[table_start])
+                found += _yearly_rate_findings(ev, text, table, rows, row_dates[table_start])
         periods = _periods(ev, figures, layout)
         rows: dict[tuple[int, int], dict[int, Figure]] = defaultdict(dict)
         for f in figures:
