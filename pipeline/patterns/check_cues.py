@@ -163,7 +163,7 @@ NOT_FORECAST_AFTER = r"(?:を上回|を下回|比|に比べ|に対し)"
 #: a margin between two figures: right after it ("2万4,691票差で", "3点の差をつけ"), or
 #: right before it ("その差は4.5ポイント", "差が縮まり1,200票に")
 MARGIN_AFTER = r"\s?の?\s?差(?!し)"
-MARGIN_BEFORE = r"(?:差|収支|差し引き|差引)(?:は|が|を|で)?\s?(?:約|およそ)?\s?$"
+MARGIN_BEFORE = r"(?:差(?:は|が|を|で)|収支(?:は|が|で)?|差し引き|差引)\s?(?:約|およそ)?\s?$"
 #: a balance said to be a deficit or a surplus ("貿易収支は4,444億円の赤字"), and the
 #: flows it is the difference of: inflows less outflows
 BALANCE_SIGNS = {"赤字": -1, "黒字": 1}
