@@ -689,6 +689,9 @@ def test_a_news_story_against_the_release_it_reports(tmp_path, period, profit, s
         if c.rule == "restatement" and len(c.doc_ids) == 2 and "純利益" in c.message
     ]
     assert [c.status for c in found] == statuses
+    assert all(
+        "in two documents about the same period" in c.message for c in found if c.status == "warn"
+    )
 
 
 _COUNTER = (

@@ -809,7 +809,7 @@ def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Find
     _compare_each(ev, _anchored_pairs(ev, across=True), seen, found)
     periods = _sentence_periods(ev)
     _compare_each(ev, _dated_pairs(ev, periods), seen, found, version=2, across=True)
-    _compare_each(ev, _stated_once_pairs(ev), seen, found, version=2, across=True)
+    _compare_each(ev, _stated_once_pairs(ev), seen, found, version=2, across=True, span=True)
     tied = paired | {figure_id for pair in seen for figure_id in pair}
     every = [f for group in groups.values() for f in group]
     # a title ties figures by its words, with or without a subject (news names none)
@@ -920,11 +920,12 @@ def _compare(
     weak: bool = False,
     headline: bool = False,
     echo: bool = False,
+    span: bool = False,
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
     warning when the tie between them is weak (``weak``: similar sentences) or only a
-    shared measure and date (``across``), or the same sentence (``echo``), tie two
-    documents' figures."""
+    shared measure and date (``across``; ``span``: the period both documents are about),
+    or the same sentence (``echo``), tie two documents' figures."""
     tol = ev.approx_tolerance
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
@@ -995,8 +996,9 @@ def _compare(
         status = Status.WARN
         message = (
             f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
-            f"{written(b)} ({mb.doc_id}, line {mb.line}) for the same date; check which "
-            "is right, or whether they count different things."
+            f"{written(b)} ({mb.doc_id}, line {mb.line}) "
+            + ("in two documents about the same period" if span else "for the same date")
+            + "; check which is right, or whether they count different things."
         )
     else:
         status = Status.FAIL
