@@ -851,6 +851,24 @@ def test_one_month_stated_twice_without_a_year_is_one_claim(run_text):
 
 
 @pytest.mark.parametrize(
+    ("text", "rule", "statuses"),
+    [
+        # a part after its whole and のうち, its share in brackets
+        ("臨床試験では患者320例のうち288例（90.0％）で効果が確認された。", "share", ["pass"]),
+        ("臨床試験では患者320例のうち288例（80.0％）で効果が確認された。", "share", ["fail"]),
+        ("患者320人のうち、重症者は28人（8.8%）だった。", "share", ["pass"]),
+        # a change in brackets is no share
+        ("売上高320億円のうち海外は88億円（前年比5.0％増）。", "share", []),
+        # 削減 is a decrease
+        ("排出量は12.5万トンで、基準年度の25.0万トンから50.0％削減した。", "change", ["pass"]),
+        ("排出量は12.5万トンで、基準年度の25.0万トンから40.0％削減した。", "change", ["fail"]),
+    ],
+)
+def test_shares_of_a_whole_before_and_cuts(run_text, text, rule, statuses):
+    assert [c.status for c in run_text(text).checks if c.rule == rule] == statuses
+
+
+@pytest.mark.parametrize(
     ("text", "statuses"),
     [
         ("回答者の内訳は、男性が52.3%、女性が46.1%、その他が1.6%となった。", ["pass"]),

@@ -218,6 +218,11 @@ def test_who_announces_is_a_name(tagger, text, names):
     assert [n.text for n in _names(tagger, text).names] == names
 
 
+def test_formulas_are_not_names(tagger):
+    names = _names(tagger, "CO2排出量とPM2.5の濃度をWHOが公表した。").names
+    assert [n.text for n in names] == ["WHO"]
+
+
 def test_places_that_end_like_a_currency_are_places(tagger):
     names = _names(tagger, "エクアドルとフィンランドに医療物資を送った。").names
     assert [n.text for n in names] == ["エクアドル", "フィンランド"]

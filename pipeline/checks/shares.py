@@ -5,8 +5,9 @@ Checked only where the share is written against its part ("構成比61%の61億�
 amount of the same unit, the whole; or against its whole ("売上高は1兆6,000億円で、
 全社売上高13兆円の12%を占める") and the sentence holds exactly one smaller amount of the
 same unit, the part; or against a whole it names that an earlier sentence states
-("…投票者数は60万4,083人。期日前投票は21万3,456人で、全投票者の約35％を占めた").  A
-percentage merely near two amounts is not read as the share of one in the other.
+("…投票者数は60万4,083人。期日前投票は21万3,456人で、全投票者の約35％を占めた"); or in
+brackets after a part written after its whole and のうち ("患者320例のうち288例（90.0％）").
+A percentage merely near two amounts is not read as the share of one in the other.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ import re
 from pipeline.checks.evidence import Evidence, Figure, Finding, verdict, written
 from pipeline.checks.intervals import Interval, strict
 from pipeline.patterns.check_cues import (
+    PART_THEN_BRACKETED_SHARE,
     PART_THEN_SHARE,
     SHARE_MARKERS,
     SHARE_OF_WHOLE_AFTER,
     SHARE_THEN_PART,
+    WHOLE_THEN_PART,
     WHOLE_THEN_SHARE,
 )
 
@@ -29,6 +32,8 @@ _SHARE_THEN_PART = re.compile(rf"^{SHARE_THEN_PART}$")
 _PART_THEN_SHARE = re.compile(rf"^{PART_THEN_SHARE}$")
 _WHOLE_THEN_SHARE = re.compile(rf"^{WHOLE_THEN_SHARE}$")
 _SHARE_OF_WHOLE_AFTER = re.compile(SHARE_OF_WHOLE_AFTER)
+_WHOLE_THEN_PART = re.compile(rf"^{WHOLE_THEN_PART}$")
+_PART_THEN_BRACKETED_SHARE = re.compile(rf"^{PART_THEN_BRACKETED_SHARE}$")
 #: "全投票者の約35％": what a share is of, named right before it
 _WHOLE_NAMED = re.compile(r"(?P<whole>[\u4e00-\u9fff々ァ-ヶーA-Za-z]{2,20})の\s?(?:約|およそ)?\s?$")
 #: NOTE: characters before a share in which the noun it is a share of is looked for
@@ -101,10 +106,32 @@ def check_shares(ev: Evidence) -> list[Finding]:
                 elif whole is not None:
                     part = _the_other(amounts, whole, larger=False)
                 if part is None and whole is None:
+                    part, whole = _part_of_whole_before(ev, share, amounts)
+                if part is None and whole is None:
                     part, whole = _part_and_named_whole(ev, share, amounts, figures)
                 if part is not None and whole is not None:
                     found.append(_verdict(ev, share, part, whole))
     return found
+
+
+def _part_of_whole_before(
+    ev: Evidence, share: Figure, amounts: list[Figure]
+) -> tuple[Figure | None, Figure | None]:
+    """ "患者320例のうち288例（90.0％）": the share in brackets right after its part, the
+    part right after "のうち" and the whole before it, all of one kind and unit."""
+    text = ev.texts[share.mention.doc_id]
+    s = share.mention
+    before = [f for f in amounts if f.mention.end <= s.start]
+    if len(before) < 2:
+        return None, None
+    whole, part = before[-2], before[-1]
+    if (
+        (whole.mention.kind, whole.mention.unit) != (part.mention.kind, part.mention.unit)
+        or not _PART_THEN_BRACKETED_SHARE.match(text[part.mention.end : s.start])
+        or not _WHOLE_THEN_PART.match(text[whole.mention.end : part.mention.start])
+    ):
+        return None, None
+    return part, whole
 
 
 def _part_and_named_whole(

@@ -102,6 +102,9 @@ def _type_of(kinds: list[str], poses: list[str], text: str, after: str) -> str:
     return "PRODUCT"
 
 
+#: a few capitals, the head of a formula or code when a digit follows (CO2, NOx is Latin)
+_FORMULA = re.compile(r"^[A-Z]{1,3}$")
+
 _NONE, _NAME, _KANA, _KANJI_NOUN, _SUFFIX, _DOT = range(6)
 _KIND_NAMES = {_NAME: "name", _KANA: "kana", _KANJI_NOUN: "kanji", _SUFFIX: "suffix", _DOT: "dot"}
 
@@ -206,6 +209,8 @@ def _trimmed(text: str, tokens: Tokens, codes: np.ndarray, first: int, last: int
     start, end = int(tokens.starts[run[0]]), int(tokens.ends[run[-1]])
     poses = [tokens.pos(i) for i in run]
     name = text[start:end]
+    if _FORMULA.match(name) and text[end : end + 1].isdigit():
+        return []  # CO2, NO2, PM2.5: a formula or a code, not a name
     if name in CURRENCY_SUFFIXES:
         return []  # 香港ドル, 豪ドル, 人民元: a currency, not who a figure is about (but
         # エクアドル and フィンランド, which end like one, are places)

@@ -98,6 +98,10 @@ SHARE_THEN_PART = r"\s?(?:の|を占める|を占めた|にあたる|に当た�
 #: "全社売上高13兆円の12%を占める": the whole, の, the share, then what makes it a share
 WHOLE_THEN_SHARE = r"\s?の\s?"
 SHARE_OF_WHOLE_AFTER = r"\s?(?:を占め|に当たる|にあたる|に相当)"
+#: "患者320例のうち288例（90.0％）", "320人のうち、重症者は28人（8.8%）": a whole, then a
+#: part of it (a label may name the part), then the part's share in brackets
+WHOLE_THEN_PART = r"\s?の?うち[、,]?\s?[^\d、。\n]{0,15}?(?:は|が)?\s?(?:約)?\s?"
+PART_THEN_BRACKETED_SHARE = r"\s?[(（]\s?(?:約)?\s?"
 PART_THEN_SHARE = r"\s?(?:が|は|で|[(（])?\s?(?:構成比|シェア|割合|比率)(?:は|が)?\s?"
 #: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
 IMPLICIT_PARTS_MAX = 4
@@ -147,7 +151,7 @@ TABLE_RATE_HEADERS = (
 )
 #: words after a change rate that give its direction (longest first)
 INCREASE_WORDS = ("増加", "上昇", "増", "アップ")
-DECREASE_WORDS = ("減少", "低下", "減", "ダウン")
+DECREASE_WORDS = ("減少", "低下", "減", "ダウン", "削減")
 #: verbs of change the direction words above do not begin (増えた begins with 増)
 INCREASE_VERBS = ("伸び", "拡大", "上が", "上回")
 DECREASE_VERBS = ("縮小", "下が", "下回", "落ち")
