@@ -871,6 +871,23 @@ def test_shares_of_a_whole_before_and_cuts(run_text, text, rule, statuses):
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
+        ("市場想定価格は税込4万9,800円（税抜4万5,273円）。", ["pass"]),
+        ("市場想定価格は税込4万9,800円（税抜4万3,273円）。", ["fail"]),
+        ("本体価格3,000円（税込3,300円）で販売する。", ["pass"]),
+        # the reduced rate (food)
+        ("弁当は税込864円（税抜800円）。", ["pass"]),
+        # one price alone, or two in different sentences: nothing to compare
+        ("価格は税込5,500円。", []),
+        ("価格は5,500円（税込）。なお5,000円（税抜）の商品もある。", []),
+    ],
+)
+def test_a_price_with_and_without_tax(run_text, text, statuses):
+    assert [c.status for c in run_text(text).checks if c.rule == "tax"] == statuses
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
         ("回答者の内訳は、男性が52.3%、女性が46.1%、その他が1.6%となった。", ["pass"]),
         ("回答者の内訳は、男性が52.3%、女性が36.1%、その他が1.6%となった。", ["warn"]),
         # each share rounded: 33.3 three times is 100 within the rounding

@@ -30,6 +30,7 @@ from pipeline.checks.shares import check_shares
 from pipeline.checks.sums import check_sums
 from pipeline.checks.table_growth import check_table_growth
 from pipeline.checks.table_sums import check_table_sums
+from pipeline.checks.tax import check_tax
 from pipeline.checks.units import check_units
 from schemas.records import Check
 
@@ -49,6 +50,7 @@ DOCUMENT_RULES: tuple[Callable[[Evidence], list[Finding]], ...] = (
     check_multiples,
     check_plausibility,
     check_margins,
+    check_tax,
 )
 
 

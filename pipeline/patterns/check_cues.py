@@ -209,6 +209,12 @@ REVISION_LABEL = (
 )
 #: words in a bracket after an amount that make the bracket's amount another figure,
 #: not the same amount restated: "10,500円（11,550円・税込）", "500円（年額6,000円）"
+#: a price with tax and without it, side by side ("税込4万9,800円（税抜4万5,273円）"): the
+#: words that say which is which (before the amount, or in brackets after it), and the
+#: consumption tax rates one may be the other at (the standard and the reduced rate)
+TAX_INCLUDED_WORDS = ("税込み", "税込")
+TAX_EXCLUDED_WORDS = ("税抜き", "税抜", "税別", "本体価格", "本体")
+TAX_RATES = (0.10, 0.08)
 BRACKET_QUALIFIERS = (
     "税込",
     "税抜",
