@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from pipeline.checks.evidence import Evidence, Figure
+from pipeline.patterns.check_cues import LIST_ITEM_MARKS
 from pipeline.patterns.cues import LINE_CONTINUATIONS, SCALE_WORDS, SMALL_SCALES
 from pipeline.patterns.entity_cues import HEADING_MARKS
 from schemas.records import Mention
@@ -51,8 +52,8 @@ def _line_at(text: str, offset: int, limit: int) -> tuple[int, int]:
 
 
 #: an item of a list that says something ("・千葉幕張店：売場面積980平方メートル、…"), not
-#: a bullet naming a section ("・韓国")
-_LIST_ITEM = re.compile(r"^(?!\*\*)[・\-*●○■◆]\s*[^：:、]+[：:、]")  # not **bold**
+#: a bullet naming a section ("・韓国"); a line opening with **bold** is none
+_LIST_ITEM = re.compile(rf"^(?!\*\*)[{re.escape(LIST_ITEM_MARKS)}]\s*[^：:、]+[：:、]")
 
 
 def _is_headline(line: str) -> bool:

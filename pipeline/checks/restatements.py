@@ -25,6 +25,7 @@ from pipeline.patterns.check_cues import (
     AFTER_REVISION,
     BEFORE_REVISION,
     DECREASE_WORDS,
+    LIST_ITEM_MARKS,
     PRICE_DECREASE_WORDS,
     RELATIVE_PERIOD_WORDS,
 )
@@ -235,7 +236,8 @@ def _similar_pairs(
 #: what a sentence opens by saying it is about: "生鮮食品を除く総合指数は…"
 #: (past a bullet, a list number or markdown marks)
 _TOPIC = re.compile(
-    r"^[\s・*#●■◆□◇○-]*(?:[0-9０-９]{1,2}\s?[.)．）]\s*)?[*\s]*(?P<topic>[^、。\n]{2,30}?)は"
+    rf"^[\s#{re.escape(LIST_ITEM_MARKS + HEADING_MARKS)}]*(?:[0-9０-９]{{1,2}}\s?[.)．）]\s*)?"
+    r"[*\s]*(?P<topic>[^、。\n]{2,30}?)は"
 )
 
 
@@ -380,7 +382,7 @@ def same_claim(ev: Evidence, a: Figure, b: Figure, threshold: float) -> bool:
 _OPEN_ENDINGS = tuple("、，,はがを") + tuple(SCALE_WORDS) + tuple(SMALL_SCALES)
 #: a line opening with one of these is an item of a list ("・完全失業者数は182万人"), not a
 #: title; a title may open with a label in 【】 ("【プレスリリース】…")
-_LIST_MARKS = tuple(HEADING_MARKS.replace("【", "") + "・-*")
+_LIST_MARKS = tuple(HEADING_MARKS.replace("【", "") + LIST_ITEM_MARKS)
 #: NOTE: a line this short without a full stop is a title (a headline, a link's title)
 TITLE_MAX_CHARS = 80
 #: a label line between a paragraph and the title of a link to more: "詳細:", "関連記事："
@@ -847,11 +849,12 @@ def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Fig
     for block in blocks.values():
         if len({f.mention.doc_id for f in block}) < 2 or len(block) > TITLE_ECHO_MAX:
             continue
+        words = {f.id: _content(ev.context_words(f.mention)) for f in block}
         for a, b in combinations(block, 2):
             ma, mb = a.mention, b.mention
             if ma.doc_id == mb.doc_id:
                 continue
-            wa, wb = _content(ev.context_words(ma)), _content(ev.context_words(mb))
+            wa, wb = words[a.id], words[b.id]
             shared = len(wa & wb)
             if (
                 min(len(wa), len(wb)) >= TITLE_ECHO_MIN_WORDS

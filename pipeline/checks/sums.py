@@ -445,6 +445,22 @@ def _named_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     return found
 
 
+def _marked_sentences(
+    ev: Evidence, figures: list[Figure], marks: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], int, str, list[tuple[int, int]]]]:
+    """Each mark (a breakdown word) in the document of ``figures``, with the index of its
+    sentence, the text and the sentence spans."""
+    if not figures:
+        return
+    doc_id = figures[0].mention.doc_id
+    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
+    starts = [a for a, _ in spans]
+    for mark in marks.finditer(text):
+        k = bisect_right(starts, mark.start()) - 1
+        if k >= 0:
+            yield mark, k, text, spans
+
+
 def _grouped_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     """ "セグメント別では、産業機器事業の売上高が1,890億円、家電事業が1,120億円、その他が
     446億円でした": the figures after a "X別では" that opens a sentence, against the latest
@@ -452,16 +468,10 @@ def _grouped_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
     does (売上高は3,456億円); only named parts when no その他 closes the list, so parts
     that fall short prove nothing (``sum.v6``)."""
     found: list[Finding] = []
-    if not figures:
-        return found
-    doc_id = figures[0].mention.doc_id
-    text = ev.texts[doc_id]
-    starts = [a for a, _ in ev.sentences.get(doc_id) or []]
-    for mark in _GROUPED_BREAKDOWN.finditer(text):
-        k = bisect_right(starts, mark.start()) - 1
-        if k < 0 or text[starts[k] : mark.start()].strip():
+    for mark, k, text, spans in _marked_sentences(ev, figures, _GROUPED_BREAKDOWN):
+        start, end = spans[k]
+        if text[start : mark.start()].strip():
             continue  # not the opening of its sentence
-        end = next((e for e in ev.sentence_ends(doc_id) if e > mark.end()), len(text))
         lo, hi = bisect_left(figures, mark.end(), key=_start), bisect_left(figures, end, key=_start)
         after = [f for f in figures[lo:hi] if f.mention.end <= end]
         if len(after) < 2:
@@ -494,22 +504,6 @@ def _grouped_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:
         if checked is not None:
             found.append(checked)
     return found
-
-
-def _marked_sentences(
-    ev: Evidence, figures: list[Figure], marks: re.Pattern[str]
-) -> Iterator[tuple[re.Match[str], int, str, list[tuple[int, int]]]]:
-    """Each mark (a breakdown word) in the document of ``figures``, with the index of its
-    sentence, the text and the sentence spans."""
-    if not figures:
-        return
-    doc_id = figures[0].mention.doc_id
-    text, spans = ev.texts[doc_id], ev.sentences.get(doc_id) or []
-    starts = [a for a, _ in spans]
-    for mark in marks.finditer(text):
-        k = bisect_right(starts, mark.start()) - 1
-        if k >= 0:
-            yield mark, k, text, spans
 
 
 def _opening_breakdowns(ev: Evidence, figures: list[Figure]) -> list[Finding]:

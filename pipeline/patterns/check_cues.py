@@ -216,11 +216,9 @@ TAX_INCLUDED_WORDS = ("税込み", "税込")
 TAX_EXCLUDED_WORDS = ("税抜き", "税抜", "税別", "本体価格", "本体")
 TAX_RATES = (0.10, 0.08)
 BRACKET_QUALIFIERS = (
-    "税込",
-    "税抜",
-    "税別",
+    *TAX_INCLUDED_WORDS,
+    *TAX_EXCLUDED_WORDS,
     "消費税",
-    "本体",
     "送料",
     "年額",
     "月額",
