@@ -197,6 +197,7 @@ def _similar_pairs(
         if not 2 <= len(group) <= SIMILAR_GROUP_MAX:
             continue
         words = {f.id: content(f) for f in group}
+        forecasts = _forecasts(ev, group)
         for b in group:
             if b.id in paired:
                 continue
@@ -221,7 +222,7 @@ def _similar_pairs(
                     or shared < SIMILAR_CLAIM_SHARED_WORDS
                     or _same_sentence(ev, ma, mb)
                     or ev.dated_apart(ma, mb)
-                    or ev.is_forecast(ma) != ev.is_forecast(mb)
+                    or forecasts[a.id] != forecasts[b.id]
                     or not _compatible_parties(ev, ma, mb)
                     or _apart_sections(ev, ma, mb)
                     or (not mb.measure and not mb.object and _other_topics(ev, ma, mb))
