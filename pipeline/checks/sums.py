@@ -382,7 +382,7 @@ def _sum_finding(
 
 def _one_digit_off(total: Figure, summed: Interval) -> bool:
     """Whether the parts add up to the total with one of its written digits changed
-    ("累計 43.56 億元…そのうち…27.63 億元、…5.93 億元", which add up to 33.56), the total
+    ("累計52.48億円で、このうち…31.20億円、…11.28億円", which add up to 42.48), the total
     having enough significant digits for that not to be chance."""
     m = total.mention
     if not m.value or m.value < 0 or not m.precision:
