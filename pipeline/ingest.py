@@ -47,6 +47,11 @@ CONVERTED = frozenset({SourceFormat.HTML, SourceFormat.PDF})
 #: NOTE: 50 MB of Japanese text is ~17M characters, far beyond any press release;
 #: larger files are almost certainly dumps or mistakes and would exhaust memory.
 MAX_BYTES = 50 * 1024 * 1024
+#: NOTE: the text a file gives (a PDF's text layer, an HTML page's main text) is limited
+#: too: a run holds about a kilobyte per figure, and a text dense with figures (a table
+#: dump) of this many characters already takes gigabytes.  An annual report's text is a
+#: few hundred thousand characters.
+MAX_TEXT_CHARS = 2_000_000
 #: NOTE: UTF-8 with at most this many damaged bytes (and at most this share of its
 #: bytes) is read with the damage marked; more damage than that is another encoding
 #: or not text, and is refused
@@ -229,6 +234,11 @@ def read_source(path: Path) -> SourceText:
         text, encoding, repairs = decode(path, data)
         if fmt == SourceFormat.HTML:
             text, marked_date = html_text(path, text), html_date(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestFailure(
+            f"{path}: {len(text):,} characters of text is over the {MAX_TEXT_CHARS:,}-character "
+            "limit; split the document into parts"
+        )
     return SourceText(
         doc_id=path.stem,
         path=path,

@@ -76,6 +76,17 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
     assert sources == [] and "over the 10-byte limit" in errors[0].reason
 
 
+def test_text_over_the_length_limit_is_refused_with_what_to_do(tmp_path, monkeypatch):
+    import pipeline.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MAX_TEXT_CHARS", 10)
+    (tmp_path / "long.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "short.txt").write_text("売上高は5億円。", encoding="utf-8")
+    sources, errors = ingest(tmp_path)
+    assert [s.doc_id for s in sources] == ["short"]
+    assert "-character limit; split the document" in errors[0].reason
+
+
 @pytest.mark.parametrize(
     ("codec", "recorded"),
     [
