@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import time
-import traceback
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 
-import fugashi
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -25,33 +19,18 @@ from pipeline.checks import cross_validate
 from pipeline.checks.evidence import Evidence, Finding
 from pipeline.checks.schema import schema_checks
 from pipeline.checks.stored import as_rows, from_rows
-from pipeline.dating import date_from_text
-from pipeline.extract import DocumentText, extract
 from pipeline.ingest import CONVERTED, SourceText, ingest
-from pipeline.link import LinkedDocument, link
 from pipeline.link.aliases import build_entities, user_aliases
 from pipeline.link.entities import name_key
-from pipeline.normalise import NormalisedText, normalise
+from pipeline.link.linked import LinkedDocument
 from pipeline.patterns.check_cues import APPROX_TOLERANCE
+from pipeline.processed import DocumentResult
 from pipeline.report import context, report_files
 from pipeline.reviews import apply_reviews, load_reviews
+from pipeline.runtime import run_settings
 from pipeline.store import Serialised, Staging, TableLike, staged_output
-from pipeline.tokenise import Tokens, make_tagger, sentences, tokenise
 from schemas.records import Change, Check, Document, Entity, Mention, SourceError
-from schemas.tables import arrow_schema, frame, frame_from_rows
-from schemas.vocab import PublishedSource
-
-
-@dataclass(frozen=True)
-class DocumentResult:
-    document: Document
-    mentions: list[Mention]
-    #: None when loaded from the cache without them (see ``DocumentCache.tokens``)
-    tokens: pa.Table | None
-    text: str
-    linked: LinkedDocument
-    #: sentence spans in source offsets
-    sentences: list[tuple[int, int]]
+from schemas.tables import frame, frame_from_rows
 
 
 @dataclass
@@ -68,54 +47,6 @@ class RunResult:
     written: list[Path] = field(default_factory=list)
     cache_hits: int = 0
     seconds_saved: float = 0.0
-
-
-def process(source: SourceText, tagger: fugashi.Tagger) -> DocumentResult:
-    """Normalise, tokenise and extract one document."""
-    norm = normalise(source.text)
-    published, published_source = source.published, PublishedSource.METADATA
-    if published is None:
-        published = date_from_text(norm.text)
-        published_source = PublishedSource.TEXT if published else PublishedSource.EMPTY
-    tokens = tokenise(norm.text, tagger)
-    sentence_spans = sentences(norm.text)
-    sentence_starts = [s for s, _ in sentence_spans]
-    mentions = extract(DocumentText(source.doc_id, norm, tokens, sentence_starts, published))
-    linked = link(norm, tokens, sentence_spans, mentions)
-    token_table = _token_table(source.doc_id, norm, tokens, sentence_starts)
-    document = Document(
-        doc_id=source.doc_id,
-        source_path=str(source.path),
-        sha256=source.sha256,
-        format=source.format,
-        encoding=source.encoding,
-        published=published.isoformat() if published else None,
-        published_source=published_source,
-        n_chars=len(source.text),
-        n_sentences=len(sentence_starts),
-    )
-    starts = norm.starts_to_source(np.array([a for a, _ in sentence_spans], dtype=np.int64))
-    ends = norm.ends_to_source(np.array([b for _, b in sentence_spans], dtype=np.int64))
-    source_sentences = list(zip(starts.tolist(), ends.tolist(), strict=True))
-    return DocumentResult(
-        document, linked.mentions, token_table, source.text, linked, source_sentences
-    )
-
-
-def _token_table(
-    doc_id: str, norm: NormalisedText, tokens: Tokens, sentence_starts: list[int]
-) -> pa.Table:
-    """The tokens of one document with source offsets, built straight into Arrow."""
-    columns = {
-        "doc_id": [doc_id] * len(tokens),
-        "sentence_id": np.maximum(np.searchsorted(sentence_starts, tokens.starts, "right") - 1, 0),
-        "start": norm.starts_to_source(tokens.starts),
-        "end": norm.ends_to_source(tokens.ends),
-        "surface": tokens.surfaces,
-        "pos": tokens.pos_tags,
-        "lemma": tokens.lemmas,
-    }
-    return pa.Table.from_pydict(columns, schema=arrow_schema("tokens"))
 
 
 def _with_schema_checks(
@@ -158,20 +89,18 @@ def _tokens_of(source: SourceText, cache: DocumentCache) -> pa.Table | None:
     """A document's token table from its cache entry, or computed again."""
     tokens = cache.tokens(source)
     if tokens is None:
-        doc, _ = _timed(source, make_tagger())
+        doc, _ = _processing().process_timed(source)
         tokens = doc.tokens if isinstance(doc, DocumentResult) else None
     return tokens
 
 
-def _failure(source: SourceText, err: Exception) -> SourceError:
-    where = traceback.extract_tb(err.__traceback__)[-1]
-    return SourceError(
-        source_path=str(source.path),
-        doc_id=source.doc_id,
-        stage="process",
-        reason=f"{source.path}: internal error {type(err).__name__}: {err} "
-        f"(at {Path(where.filename).name}:{where.lineno}); please report it with this file",
-    )
+def _processing() -> ModuleType:
+    """The per-document stages, loaded when a document must be computed: a re-run whose
+    documents all come from the cache never loads the tagger or the extraction rules
+    (about a tenth of a second, a twentieth of such a run)."""
+    from pipeline import document
+
+    return document
 
 
 def _digest(mapping: dict[str, str]) -> str:
@@ -247,83 +176,6 @@ def _known_findings(
     return known
 
 
-#: the tagger of a worker process (``--jobs``): one per process, made by ``_start_worker``
-_WORKER_TAGGER: fugashi.Tagger | None = None
-
-
-def _start_worker() -> None:
-    global _WORKER_TAGGER
-    _pause_full_collections()
-    _use_system_allocator()
-    _WORKER_TAGGER = make_tagger()
-
-
-def _timed(
-    source: SourceText, tagger: fugashi.Tagger
-) -> tuple[DocumentResult | SourceError, float]:
-    """Process one document; a failure becomes an error row, never an exception."""
-    started = time.perf_counter()
-    try:
-        return process(source, tagger), time.perf_counter() - started
-    except Exception as err:  # one broken document must not stop the others
-        return _failure(source, err), time.perf_counter() - started
-
-
-def _in_worker(source: SourceText) -> tuple[DocumentResult | SourceError, float]:
-    return _timed(source, _WORKER_TAGGER)
-
-
-def _computed(
-    sources: list[SourceText], jobs: int
-) -> Iterator[tuple[DocumentResult | SourceError, float]]:
-    """Results in input order, from this process or from ``jobs`` worker processes."""
-    if jobs <= 1 or len(sources) <= 1:
-        tagger = make_tagger()
-        for source in sources:
-            yield _timed(source, tagger)
-        return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker) as pool:
-        yield from pool.map(_in_worker, sources, chunksize=max(1, len(sources) // (jobs * 8)))
-
-
-def _pause_full_collections() -> tuple[int, int, int]:
-    """Stop full (oldest-generation) garbage collections; returns the thresholds to restore.
-
-    A run holds hundreds of thousands of long-lived, acyclic records (figures, entity
-    places, checks).  CPython walks all of them in a full collection each time the
-    survivors grow by a quarter, which cost a re-run about a third of its time and a
-    first run a tenth.  Young collections still reclaim short-lived cycles; records
-    are freed by reference counting.
-    """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(thresholds[0], thresholds[1], 1 << 30)
-    return thresholds
-
-
-def _use_system_allocator() -> pa.MemoryPool:
-    """Give Arrow the system allocator; returns the pool to restore.
-
-    Arrow's bundled allocator (mimalloc) keeps memory it freed for later reuse, which
-    the token and table conversions of a run never need again: with the system
-    allocator a 300-file run peaked about 60 MB lower, at the same speed.
-    """
-    previous = pa.default_memory_pool()
-    pa.set_memory_pool(pa.system_memory_pool())
-    return previous
-
-
-@contextmanager
-def _run_settings() -> Iterator[None]:
-    """Full collections paused and the system allocator for Arrow, for one run only."""
-    thresholds = _pause_full_collections()
-    pool = _use_system_allocator()
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        pa.set_memory_pool(pool)
-
-
 def run(
     raw_dir: Path,
     out_dir: Path,
@@ -334,7 +186,7 @@ def run(
     approx_tolerance: float = APPROX_TOLERANCE,
 ) -> RunResult:
     """Run every stage over ``raw_dir`` and write the tables to ``out_dir``."""
-    with _run_settings():
+    with run_settings():
         return _run(raw_dir, out_dir, progress, cache, jobs, date_hints or {}, approx_tolerance)
 
 
@@ -376,7 +228,8 @@ def _gather(
     the table in place already holds them."""
     # which documents the cache holds is known up front; entries are loaded one at a time
     cached_ids = {s.doc_id for s in sources if cache and cache.holds(s)}
-    fresh = _computed([s for s in sources if s.doc_id not in cached_ids], jobs)
+    todo = [s for s in sources if s.doc_id not in cached_ids]
+    fresh = _processing().process_all(todo, jobs) if todo else iter(())
     gathered = _Gathered(kept_tokens=_tokens_in_place(staging, cache, sources, cached_ids))
     for source in progress(sources):
         hit = cache.load(source) if cache and source.doc_id in cached_ids else None
@@ -390,7 +243,7 @@ def _gather(
         else:
             # an entry damaged since we looked is computed here, in this process
             doc, seconds = (
-                _timed(source, make_tagger()) if source.doc_id in cached_ids else next(fresh)
+                _processing().process_timed(source) if source.doc_id in cached_ids else next(fresh)
             )
             if isinstance(doc, SourceError):
                 result.errors.append(doc)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -19,7 +20,9 @@ import pyarrow.compute as pc
 
 from pipeline.patterns import entity_cues as cues
 from pipeline.patterns.cues import CURRENCY_SUFFIXES
-from pipeline.tokenise import Tokens
+
+if TYPE_CHECKING:  # the tagger's module is not loaded to read cached names
+    from pipeline.tokenise import Tokens
 
 _GLOSS = re.compile(r"\s?[(（]\s?([^()（）\n]{1,30}?)\s?[)）]")
 _HEADING = re.compile(rf"^[{cues.HEADING_MARKS}]\s*(.+?)\s*[】]?\s*$", re.M)
