@@ -93,6 +93,10 @@ class Evidence:
     words_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     entities_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     dates_of: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
+    #: mention_id -> its sentence's content words / dates: the rules ask for these a few
+    #: hundred thousand times a run, and one lookup costs a third of three
+    words_by_id: dict[str, frozenset[str]] = field(default_factory=dict)
+    dates_by_id: dict[str, frozenset[str]] = field(default_factory=dict)
     #: how far 約, 程度 … widen a figure (a share of its value)
     approx_tolerance: float = APPROX_TOLERANCE
     #: doc_id -> where each sentence ends, in order
@@ -132,6 +136,7 @@ class Evidence:
         by_doc: dict[str, list[Figure]] = defaultdict(list)
         # NOTE: names bound once: this loop runs once per figure of the corpus
         span_of, words_of, find_words = ev.span_of, ev.words_of, _WORDS.findall
+        words_by_id = ev.words_by_id
         for m in sorted(mentions, key=attrgetter("doc_id", "start")):
             by_doc[m.doc_id].append(
                 Figure(
@@ -150,11 +155,13 @@ class Evidence:
             )
             span = _sentence_of(sentences, texts, m)
             span_of[m.mention_id] = span
-            if (m.doc_id, span[0]) not in words_of:
+            key = (m.doc_id, span[0])
+            if key not in words_of:
                 # interned: the same words recur in every document, held once
-                words_of[(m.doc_id, span[0])] = frozenset(
+                words_of[key] = frozenset(
                     map(sys.intern, find_words(texts[m.doc_id], span[0], span[1]))
                 )
+            words_by_id[m.mention_id] = words_of[key]
         ev.figures = dict(by_doc)
         dates: dict[tuple[str, int], set[str]] = defaultdict(set)
         spans: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -168,6 +175,11 @@ class Evidence:
                 spans[m.doc_id].add((m.date_start, m.date_end or ""))
         ev.spans_of = {k: frozenset(v) for k, v in spans.items()}
         ev.dates_of = {k: frozenset(v) for k, v in dates.items()}
+        no_dates: frozenset[str] = frozenset()
+        for m in mentions:
+            ev.dates_by_id[m.mention_id] = ev.dates_of.get(
+                (m.doc_id, span_of[m.mention_id][0]), no_dates
+            )
         entities: dict[tuple[str, int], set[str]] = defaultdict(set)
         starts_of = {doc_id: [a for a, _ in spans] for doc_id, spans in sentences.items()}
         for doc_id, start, entity_id in entity_places:
@@ -214,6 +226,9 @@ class Evidence:
         return self.entities_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def context_words(self, m: Mention) -> frozenset[str]:
+        words = self.words_by_id.get(m.mention_id)
+        if words is not None:
+            return words
         return self.words_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def section_of(self, m: Mention) -> int:
@@ -228,6 +243,9 @@ class Evidence:
         return heads[k] if k >= 0 else -1
 
     def dates_in_sentence(self, m: Mention) -> frozenset[str]:
+        dates = self.dates_by_id.get(m.mention_id)
+        if dates is not None:
+            return dates
         return self.dates_of.get((m.doc_id, self.sentence_span(m)[0]), frozenset())
 
     def compared_before(self, m: Mention) -> bool:

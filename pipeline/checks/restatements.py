@@ -265,8 +265,9 @@ def _echoed_pairs(
     for f in figures:
         sentences[(f.mention.doc_id, ev.sentence_span(f.mention)[0])].append(f)
     echoes: dict[tuple, list[Figure]] = defaultdict(list)
+    content = _content_of(ev)
     for members in sentences.values():
-        words = _content(ev.context_words(members[0].mention))
+        words = content(members[0])
         if len(words) < ECHO_MIN_WORDS:
             continue
         ordinal: dict[tuple, int] = defaultdict(int)
@@ -847,10 +848,11 @@ def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Fig
             # amounts by kind only: the same title in another currency is a slip
             blocks[(m.kind, None if m.kind == "money" else m.unit, m.subject)].append(f)
     alike: list[tuple[Figure, Figure]] = []
+    content = _content_of(ev)
     for block in blocks.values():
         if len({f.mention.doc_id for f in block}) < 2 or len(block) > TITLE_ECHO_MAX:
             continue
-        words = {f.id: _content(ev.context_words(f.mention)) for f in block}
+        words = {f.id: content(f) for f in block}
         for a, b in combinations(block, 2):
             ma, mb = a.mention, b.mention
             if ma.doc_id == mb.doc_id:
