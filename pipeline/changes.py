@@ -12,36 +12,45 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from schemas.records import Change, Check, Document, Mention
+
+#: a table of the previous run, column by column, as plain Python values
+Columns = dict[str, list]
 
 
 def _previous(
     out_dir: Path,
     table: str,
-    columns: tuple[str, ...] | None = None,
+    columns: tuple[str, ...],
     doc_ids: set[str] | None = None,
-) -> pd.DataFrame | None:
+) -> Columns | None:
     """A table of the previous run: only the columns (and documents) compared, because
-    the whole previous run in memory would double the run's peak."""
+    the whole previous run in memory would double the run's peak.  Read with Arrow, not
+    pandas, which a re-run whose tables are all in place never loads."""
     path = out_dir / f"{table}.parquet"
     if not path.exists():
         return None
+    wanted = pa.array(sorted(doc_ids), pa.string()) if doc_ids is not None else None
+    read: Columns = {c: [] for c in columns}
     try:
-        return pd.read_parquet(
-            path,
-            columns=list(columns) if columns else None,
-            filters=[("doc_id", "in", sorted(doc_ids))] if doc_ids is not None else None,
-        )
+        # batch by batch (pq.read_table would load pandas through Arrow's datasets)
+        for batch in pq.ParquetFile(path).iter_batches(columns=list(columns)):
+            if wanted is not None:
+                batch = batch.filter(pc.is_in(batch.column("doc_id"), value_set=wanted))
+            for c in columns:
+                read[c] += batch.column(c).to_pylist()
     except (OSError, ValueError, KeyError, pa.ArrowException):
         return None  # an unreadable previous table: report against nothing
+    return read
 
 
 def _clean(value: object) -> object:
-    """None for every way a table says "empty" (None, NaN, pandas NA)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    """None for every way a table says "empty" (None, NaN)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return round(value, 9) if isinstance(value, float) else value
 
@@ -58,7 +67,7 @@ def _changes(kind: str, doc_id: str | None, message: str, **fields: str | None) 
     return {"change": kind, "doc_id": doc_id, "message": message, **fields}
 
 
-def _document_changes(before: pd.DataFrame, documents: list[Document]) -> tuple[list[dict], set]:
+def _document_changes(before: Columns, documents: list[Document]) -> tuple[list[dict], set]:
     old = dict(zip(before["doc_id"], before["sha256"], strict=True))
     new = {d.doc_id: d.sha256 for d in documents}
     found, modified = [], set()
@@ -128,14 +137,15 @@ def _row(row: dict) -> dict:
 
 
 def _mention_changes(
-    before: pd.DataFrame, mentions: list[Mention], docs: set[str]
+    before: Columns, mentions: list[Mention], docs: set[str]
 ) -> tuple[list[dict], dict[str, str]]:
     """Changes in modified documents, and each previous mention id's id now."""
     found: list[dict] = []
     renamed: dict[str, str] = {}
     # each table split by document once: a batch of updated documents stays linear
     old_rows: dict[str, list[dict]] = defaultdict(list)
-    for r in before.to_dict("records"):
+    for values in zip(*before.values(), strict=True):
+        r = dict(zip(before, values, strict=True))
         old_rows[r["doc_id"]].append(_row(r))
     new_rows: dict[str, list[dict]] = defaultdict(list)
     for m in mentions:
@@ -181,7 +191,7 @@ def _mention_changes(
 
 
 def _check_changes(
-    before_checks: pd.DataFrame, checks: list[Check], renamed: dict[str, str], modified: set[str]
+    before_checks: Columns, checks: list[Check], renamed: dict[str, str], modified: set[str]
 ) -> list[dict]:
     """Checks matched by rule and the (re-identified) mentions they compare."""
 
@@ -191,8 +201,7 @@ def _check_changes(
 
     rows = (
         dict(zip(_CHECK_COLUMNS, values, strict=True))
-        # plain lists: stepping through Arrow-backed columns costs a call per value
-        for values in zip(*(before_checks[c].tolist() for c in _CHECK_COLUMNS), strict=True)
+        for values in zip(*(before_checks[c] for c in _CHECK_COLUMNS), strict=True)
     )
     old = {
         (r["rule"], tuple(now(i) for i in r["mention_ids"])): r
@@ -246,7 +255,7 @@ def changes_since(
     out_dir: Path, documents: list[Document], mentions: list[Mention], checks: list[Check]
 ) -> list[Change]:
     """Every difference from the run whose tables are in ``out_dir`` (none: first run)."""
-    before_docs = _previous(out_dir, "documents")
+    before_docs = _previous(out_dir, "documents", ("doc_id", "sha256"))
     if before_docs is None:
         return []
     found, modified = _document_changes(before_docs, documents)

@@ -15,7 +15,6 @@ import click
 from pipeline.cache import CACHE_FOLDER, DocumentCache
 from pipeline.config import Config, ConfigError, load_config
 from pipeline.errors import IngestFailure
-from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.ingest import FORMATS, REPAIRED_STAGE
 from pipeline.link.aliases import AliasFileError
 from pipeline.reviews import ReviewFileError
@@ -223,6 +222,9 @@ def eval_(gold_path: Path, out_dir: Path, min_strict: float, verbose: bool) -> N
         raise click.ClickException(
             f"{out_dir}/mentions.parquet not found; run `crosscheck run` first"
         )
+    # loaded here: scoring reads tables with pandas, which `run` loads only when it must
+    from pipeline.evaluate import evaluate, load_gold, predicted_mentions
+
     result = evaluate(load_gold(gold_path), predicted_mentions(out_dir))
     for name, score in (("detection", result.detection), ("strict", result.strict)):
         click.echo(

@@ -6,11 +6,10 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 
 from pipeline.cache import DocumentCache
@@ -28,9 +27,12 @@ from pipeline.processed import DocumentResult
 from pipeline.report import context, report_files
 from pipeline.reviews import apply_reviews, load_reviews
 from pipeline.runtime import run_settings
-from pipeline.store import Serialised, Staging, TableLike, staged_output
+from pipeline.store import Serialised, Staging, staged_output
 from schemas.records import Change, Check, Document, Entity, Mention, SourceError
-from schemas.tables import frame, frame_from_rows
+from schemas.tables import TableRows
+
+if TYPE_CHECKING:
+    from pipeline.store import TableLike
 
 
 @dataclass
@@ -39,7 +41,10 @@ class RunResult:
     mentions: list[Mention] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    entity_mentions: pd.DataFrame = field(default_factory=lambda: frame("entity_mentions", []))
+    #: where each entity is named: rows of the entity_mentions table, in field order
+    entity_mentions: TableRows = field(
+        default_factory=lambda: TableRows("entity_mentions", [], tuples=True)
+    )
     texts: dict[str, str] = field(default_factory=dict)
     sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     checks: list[Check] = field(default_factory=list)
@@ -73,10 +78,12 @@ def _with_schema_checks(
     built = {name: s.frame for name, s in serialised.items() if s.frame is not None}
     known = {name: s.rows for name, s in serialised.items() if s.in_place}
     pre = tables["checks"]
-    assert isinstance(pre, pd.DataFrame)
+    assert isinstance(pre, TableRows)
     for assumed in ({**known, "checks": len(pre)}, known):
-        schema, failed = schema_checks({**built, "checks": pre}, assumed)
-        final = frame("checks", checks + schema)
+        # assumed valid, the checks table need not be built to say so
+        frames = built if "checks" in assumed else {**built, "checks": pre.frame()}
+        schema, failed = schema_checks(frames, assumed)
+        final = TableRows("checks", checks + schema)
         serialised["checks"] = staging.serialise("checks", final)
         if serialised["checks"].in_place:
             break
@@ -132,7 +139,7 @@ def _resolve_entities(
         for s, e, surface, name in doc.occurrences
         if (key := name_key(name)) in id_of
     ]
-    result.entity_mentions = frame_from_rows("entity_mentions", places)
+    result.entity_mentions = TableRows("entity_mentions", places, tuples=True)
     return {key: canonical[entity_id] for key, entity_id in id_of.items()}
 
 
@@ -294,12 +301,10 @@ def _run(
         # are as the run that wrote it had them, it is in place without being built
         inputs = {"mentions": f"{cache.fingerprint(written)}:{_digest(naming)}"} if cache else {}
         linked.clear()  # names and places are in result now; not held through the checks
-        places = list(
-            zip(
-                *(result.entity_mentions[c].tolist() for c in ("doc_id", "start", "entity_id")),
-                strict=True,
-            )
-        )
+        places = [
+            (doc_id, start, entity_id)
+            for doc_id, start, _, _, entity_id in result.entity_mentions.rows
+        ]
         evidence = Evidence.build(
             result.mentions,
             result.texts,
@@ -322,13 +327,13 @@ def _run(
         result.checks = apply_reviews(checks, result.mentions, load_reviews(raw_dir))
         result.changes = changes_since(out_dir, result.documents, result.mentions, result.checks)
         tables: dict[str, TableLike] = {
-            "documents": frame("documents", result.documents),
-            "mentions": partial(frame, "mentions", result.mentions),
-            "errors": frame("errors", result.errors),
-            "entities": frame("entities", result.entities),
+            "documents": TableRows("documents", result.documents),
+            "mentions": TableRows("mentions", result.mentions),
+            "errors": TableRows("errors", result.errors),
+            "entities": TableRows("entities", result.entities),
             "entity_mentions": result.entity_mentions,
-            "checks": frame("checks", result.checks),
-            "changes": frame("changes", result.changes),
+            "checks": TableRows("checks", result.checks),
+            "changes": TableRows("changes", result.changes),
         }
         result.checks, serialised, trusted = _with_schema_checks(
             staging, tables, inputs, result.checks
@@ -345,7 +350,7 @@ def _run(
             )
         )
         if not result.documents:
-            tables["tokens"] = frame("tokens", [])
+            tables["tokens"] = TableRows("tokens", [])
         texts = {
             f"text/{doc_id}.txt": text
             for doc_id, text in result.texts.items()

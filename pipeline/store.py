@@ -20,13 +20,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.cache import code_version
-from schemas.tables import validate
+from schemas.tables import TableRows, validate
+
+if TYPE_CHECKING:  # pandas is loaded only to validate or write a table that changed
+    import pandas as pd
+
+    #: a table: its rows, built into a DataFrame only when needed (``serialise``);
+    #: or a DataFrame, or how to build one when it turns out to be needed
+    TableLike: TypeAlias = TableRows | pd.DataFrame | Callable[[], pd.DataFrame]
 
 #: big tables that are only useful to programs: Parquet only, no CSV copy
 PARQUET_ONLY = frozenset({"tokens"})
@@ -66,10 +73,6 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     }
     # only the joined columns are new: a copy of a whole big table would be held twice
     return df.assign(**joined) if joined else df
-
-
-#: a table, or how to build it when it turns out to be needed (``Staging.serialise``)
-TableLike = pd.DataFrame | Callable[[], pd.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,16 @@ class Staging:
         if key is not None and held.get(CONTENT) == key and csv_there:
             (self.dir / f"{name}.parquet").unlink(missing_ok=True)  # staged by an earlier call
             return Serialised(False, True, held_rows, None)
-        df = table() if callable(table) else table
+        if isinstance(table, TableRows) and key is None:
+            # compared by its rows' digest: a table in place is never built
+            key = f"{code_version()}:rows:{table.digest()}".encode()
+            if held.get(CONTENT) == key and csv_there:
+                (self.dir / f"{name}.parquet").unlink(missing_ok=True)
+                return Serialised(False, True, len(table), None)
+        if isinstance(table, TableRows):
+            df = table.frame()
+        else:
+            df = table() if callable(table) else table
         try:
             arrow = pa.Table.from_pandas(df, preserve_index=False)
         except (pa.ArrowException, ValueError, TypeError):

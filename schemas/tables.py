@@ -6,35 +6,45 @@ this module adds only the cross-column rules a single record cannot state.
 
 from __future__ import annotations
 
+import hashlib
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-
-import numpy as np
-import pandas as pd
 
 from schemas.records import TABLES, Record
 
 if typing.TYPE_CHECKING:
+    import pandas as pd
     import pandera.pandas as pa
+    import pyarrow
 
 # NOTE: pandera is imported only to validate: with what it brings (typeguard, its
 # hypothesis strategies) it took a fifth of a second, and a re-run whose tables are
-# all in place validates none of them
+# all in place validates none of them.  pandas likewise is imported only to build a
+# table that is validated or written (``TableRows.frame``): a third of a second that a
+# re-run whose tables are all in place never pays
 
 #: python annotation -> pandera dtype alias used in every table
 _DTYPES: dict[type, str] = {str: "string", int: "Int64", float: "Float64", bool: "boolean"}
-#: the pandas dtypes pandera makes of those aliases (a test holds the two together)
-_PANDAS_DTYPES: dict[type, object] = {
-    str: pd.StringDtype(na_value=np.nan)
-    if int(pd.__version__.split(".")[0]) >= 3
-    else pd.StringDtype(),
-    int: pd.Int64Dtype(),
-    float: pd.Float64Dtype(),
-    bool: pd.BooleanDtype(),
-}
+
+
+@cache
+def _pandas_dtypes() -> dict[type, object]:
+    """The pandas dtypes pandera makes of the aliases above (a test holds them together)."""
+    import numpy as np
+    import pandas as pd
+
+    return {
+        str: pd.StringDtype(na_value=np.nan)
+        if int(pd.__version__.split(".")[0]) >= 3
+        else pd.StringDtype(),
+        int: pd.Int64Dtype(),
+        float: pd.Float64Dtype(),
+        bool: pd.BooleanDtype(),
+    }
 
 
 def _column_type(annotation: object) -> tuple[type, bool]:
@@ -100,6 +110,8 @@ def table_schema(name: str) -> pa.DataFrameSchema:
 
 def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
     """Build a table from records (or plain dicts with the same keys), typed by its schema."""
+    import pandas as pd
+
     cols = columns(TABLES[name])
     # a record's __dict__ holds exactly its fields; model_dump() would copy each one
     data = [r.__dict__ if isinstance(r, Record) else r for r in rows]
@@ -110,6 +122,8 @@ def frame(name: str, rows: Iterable[Record | dict]) -> pd.DataFrame:
 def frame_from_rows(name: str, rows: list[tuple]) -> pd.DataFrame:
     """Build a table from plain tuples in field order, for tables with too many rows to
     hold a record object per row (entity mentions)."""
+    import pandas as pd
+
     cols = columns(TABLES[name])
     if not rows:
         return frame(name, [])
@@ -132,14 +146,15 @@ def pandas_dtypes(name: str) -> dict[str, object]:
             continue
         if isinstance(base, type) and issubclass(base, Enum):
             base = str
-        dtypes[field] = _PANDAS_DTYPES[base]
+        dtypes[field] = _pandas_dtypes()[base]
     return dtypes
 
 
 _ARROW_TYPES = {str: "string", int: "int64", float: "float64", bool: "bool"}
 
 
-def arrow_schema(name: str):
+@cache
+def arrow_schema(name: str) -> pyarrow.Schema:
     """The Arrow schema of a table, for tables written without going through pandas."""
     import pyarrow as pa_arrow
 
@@ -171,3 +186,40 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame | None:
     except pa.errors.SchemaErrors as err:
         return err.failure_cases
     return None
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """A table as its rows: records (or dicts with their fields), or tuples in field order
+    (``tuples``).  Its ``digest`` tells it from the table the output holds without
+    building it; it becomes a DataFrame only when it is validated or written."""
+
+    name: str
+    rows: Sequence[Record | dict | tuple]
+    tuples: bool = False
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def digest(self) -> str:
+        """A digest of the rows' values, column by column in field order.
+
+        ``repr`` of str, int, float, bool, None and lists is canonical (a float's is its
+        shortest round trip), so equal tables have equal digests, whichever objects hold
+        the values.  Neither pandas nor Arrow is needed: building the table in Arrow
+        loads pandas all the same (Arrow checks every sequence for a pandas type).
+        """
+        cols = columns(TABLES[self.name])
+        hasher = hashlib.blake2b(repr(cols).encode(), digest_size=20)
+        for row in self.rows:
+            if not self.tuples:
+                fields = row.__dict__ if isinstance(row, Record) else row
+                row = tuple(fields[c] for c in cols)
+            hasher.update(repr(row).encode())
+            hasher.update(b"\n")
+        return hasher.hexdigest()
+
+    def frame(self) -> pd.DataFrame:
+        if self.tuples:
+            return frame_from_rows(self.name, list(self.rows))
+        return frame(self.name, self.rows)

@@ -11,7 +11,7 @@ import pytest
 from pipeline.evaluate import evaluate, load_gold, predicted_mentions
 from pipeline.run import run
 from schemas.records import TABLES, Mention
-from schemas.tables import frame, pandas_dtypes, table_schema, validate
+from schemas.tables import TableRows, frame, pandas_dtypes, table_schema, validate
 from tests.conftest import GOLD, RAW
 
 PDF_SEED = "001_7b0533415791930b"
@@ -89,6 +89,20 @@ def test_trusted_records_equal_validated_ones_and_need_every_field(seed_run):
         Mention.trusted({k: v for k, v in m.__dict__.items() if k != "subject"})
     with pytest.raises(ValueError, match="needs exactly the fields"):
         m.amended(colour="red")
+
+
+def test_a_tables_digest_follows_its_values_not_the_objects_holding_them(seed_run):
+    """A table in place is recognised by the digest of its rows (``TableRows.digest``)."""
+    mentions = seed_run[0].mentions
+    copies = [Mention.trusted(dict(m.__dict__)) for m in mentions]
+    digest = TableRows("mentions", mentions).digest()
+    assert TableRows("mentions", copies).digest() == digest
+    as_dicts = [{k: v for k, v in reversed(m.__dict__.items())} for m in mentions]
+    assert TableRows("mentions", as_dicts).digest() == digest
+    changed = [*mentions[:-1], mentions[-1].amended(value=(mentions[-1].value or 0) + 1)]
+    assert TableRows("mentions", changed).digest() != digest
+    assert TableRows("mentions", mentions[:-1]).digest() != digest
+    assert TableRows("mentions", mentions).frame().equals(frame("mentions", mentions))
 
 
 def test_run_writes_every_table_in_both_formats(seed_run):

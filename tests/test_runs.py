@@ -161,6 +161,39 @@ def test_an_unchanged_run_rewrites_only_the_report_and_restores_a_missing_csv(ra
     assert len(pd.read_parquet(out / "checks.parquet")) == len(third.checks)
 
 
+#: what a re-run whose documents all come from the cache never needs: the tagger and the
+#: extraction rules (only computed documents need them), pandas and pandera (only tables
+#: that changed are built and validated)
+_NOT_LOADED_ON_A_CACHED_RERUN = (
+    "fugashi",
+    "pipeline.document",
+    "pipeline.extract",
+    "pipeline.tokenise",
+    "pipeline.link.document",
+    "pandas",
+    "pandera",
+)
+
+
+def test_a_cached_rerun_loads_neither_the_tagger_nor_pandas(raw, tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out)]
+    subprocess.run([*command, "-q"], cwd=ROOT, check=True)
+    probe = (
+        "import sys\n"
+        "from pipeline.cli import cli\n"
+        "try:\n"
+        f"    cli({[*command[3:], '-q']!r}, standalone_mode=False)\n"
+        "finally:\n"
+        f"    print(sorted(m for m in {_NOT_LOADED_ON_A_CACHED_RERUN!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert sorted(p.name for p in out.iterdir() if p.suffix == ".md") == ["report.md"]
+
+
 def test_a_new_alias_file_rewrites_the_subjects_of_unchanged_documents(raw, tmp_path):
     out, fresh = tmp_path / "out", tmp_path / "fresh"
     cache = DocumentCache(out / ".cache")

@@ -6,11 +6,14 @@ bug in this program, so the export stage refuses to write a table that fails.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from schemas.records import Check
 from schemas.tables import validate
 from schemas.vocab import Severity, Status
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RULE = "schema"
 
