@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
+from operator import itemgetter
 
 from schemas.records import TABLES, Record
 
@@ -188,6 +189,10 @@ def validate(name: str, df: pd.DataFrame) -> pd.DataFrame | None:
     return None
 
 
+#: NOTE: rows written out at once for a digest: the text of a whole table would be held
+_DIGEST_CHUNK = 2048
+
+
 @dataclass(frozen=True)
 class TableRows:
     """A table as its rows: records (or dicts with their fields), or tuples in field order
@@ -211,12 +216,12 @@ class TableRows:
         """
         cols = columns(TABLES[self.name])
         hasher = hashlib.blake2b(repr(cols).encode(), digest_size=20)
-        for row in self.rows:
+        values = itemgetter(*cols)
+        for at in range(0, len(self.rows), _DIGEST_CHUNK):
+            chunk = self.rows[at : at + _DIGEST_CHUNK]
             if not self.tuples:
-                fields = row.__dict__ if isinstance(row, Record) else row
-                row = tuple(fields[c] for c in cols)
-            hasher.update(repr(row).encode())
-            hasher.update(b"\n")
+                chunk = [values(r.__dict__ if isinstance(r, Record) else r) for r in chunk]
+            hasher.update(repr(list(chunk)).encode())
         return hasher.hexdigest()
 
     def frame(self) -> pd.DataFrame:
