@@ -175,6 +175,10 @@ CASES = [
     ("5,000万~1億人に達した", "5,000万~1億人", "count", N, 5e7, 1e8, "range", False, "人"),
     ("3〜5人のチーム", "3〜5人", "count", N, 3, 5, "range", False, "人"),
     ("100から200件の応募", "100から200件", "count", N, 100, 200, "range", False, "件"),
+    # a change from one level to another ends no range, with its amount written between
+    ("前年の8.1%から9.3%と1.2ポイント上昇", "9.3%", "percent", 9.3, 9.3, 9.3, "eq", False, "%"),
+    ("2.4kgから1.8kgへと25％軽量化", "1.8kg", "quantity", 1.8, 1.8, 1.8, "eq", False, "kg"),
+    ("3,000円から5,000円と幅", "3,000円から5,000円", "money", N, 3e3, 5e3, "range", False, "JPY"),
     ("約 2 万 5,000 回の配信", "2 万 5,000 回", "count", 25000, 25000, 25000, "eq", True, "回"),
     ("15万企業を支援", "15万企業", "count", 150000, 150000, 150000, "eq", False, "企業"),
     ("500台人工呼吸器", "500台", "count", 500, 500, 500, "eq", False, "台"),

@@ -42,6 +42,9 @@ _FROM = re.compile(
 )
 #: "…から120億円に増加": the next figure is the level the change ends at
 _TO_LEVEL = re.compile(rf"\s?(?:{'|'.join(CHANGE_TO)})\s?{_DIRECTION}")
+#: "…から9.3%と1.2ポイント上昇", "…から1.8kgへと25%軽量化": the level the change ends at,
+#: then the amount of the change (between the two figures)
+_LEVEL_THEN_AMOUNT = re.compile(rf"^\s?(?:{'|'.join(CHANGE_TO)})\s?[、，,]?\s?(?:約|およそ)?\s?$")
 #: "…から4.2ポイント上昇", "…から20億円の増加": the next figure is the change itself
 _BY_AMOUNT = re.compile(rf"\s?の?\s?{_DIRECTION}")
 #: "約52億円、4.3%の増加": an amount and its rate, one change
@@ -164,6 +167,9 @@ def check_changes_from(ev: Evidence) -> list[Finding]:
                 if _is_level(following):
                     found.append(_from_to(start, following, _sign(to.group("dir")), tol))
                 continue
+            if not compared and (stated := _level_then_amount(ev, figures, i + 1, start)):
+                found += stated
+                continue
             changes, by = _changes_after(ev, figures, i + 1)
             if by is None or (compared and not by.group("dir").startswith(COMPARISON_VERBS)):
                 continue
@@ -177,6 +183,29 @@ def check_changes_from(ev: Evidence) -> list[Finding]:
                     if checked is not None:
                         found.append(checked)
     return found
+
+
+def _level_then_amount(
+    ev: Evidence, figures: list[Figure], k: int, start: Figure
+) -> list[Finding] | None:
+    """ "前年の8.1%から9.3%と1.2ポイント上昇", "2.4kgから1.8kgへと25%軽量化": the figure
+    after the start is the level it changed to, and the one after that the amount of the
+    change, followed by its direction word.  None when the text is not written so."""
+    if k + 1 >= len(figures):
+        return None
+    level, change = figures[k], figures[k + 1]
+    text = ev.texts[level.mention.doc_id]
+    by = _BY_AMOUNT.match(text, change.mention.end)
+    if (
+        by is None
+        or not _LEVEL_THEN_AMOUNT.match(text[level.mention.end : change.mention.start])
+        or not _same_unit(level, start)
+        or not _is_level(level)
+        or change.mention.value is None
+    ):
+        return None
+    checked = _by_amount(start, change, level, _sign(by.group("dir")), ev.approx_tolerance)
+    return [checked] if checked is not None else []
 
 
 def _changes_after(

@@ -13,13 +13,16 @@ from decimal import Decimal
 from pipeline.extract.candidate import Candidate, Context, Pattern
 from pipeline.extract.numerals import Number, parse_numeral
 from pipeline.patterns import cues
-from pipeline.patterns.check_cues import CHANGE_DIRECTIONS, CHANGE_TO
+from pipeline.patterns.check_cues import CHANGE_AMOUNT, CHANGE_DIRECTIONS, CHANGE_TO
 from pipeline.patterns.fragments import NOT_LATIN_AFTER, NUM, RANGE_SYMBOL, alternation
 from schemas.vocab import Bound, Kind
 
 UnitOf = Callable[[str], str]
-#: "…に減少" after a second figure: "AからB" was a change, not a range
-_CHANGE_TO_LEVEL = rf"\s?(?:{alternation(CHANGE_TO)})\s?(?:{alternation(CHANGE_DIRECTIONS)})"
+#: "…に減少", "…と1.2ポイント上昇" after a second figure: "AからB" was a change, not a range
+_CHANGE_TO_LEVEL = (
+    rf"\s?(?:{alternation(CHANGE_TO)})\s?[、，,]?\s?(?:{CHANGE_AMOUNT}\s?)?"
+    rf"(?:{alternation(CHANGE_DIRECTIONS)})"
+)
 
 
 def _trailing_scale(numeral: str) -> int | None:

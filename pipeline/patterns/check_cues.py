@@ -153,8 +153,8 @@ TABLE_RATE_HEADERS = (
 INCREASE_WORDS = ("増加", "上昇", "増", "アップ")
 DECREASE_WORDS = ("減少", "低下", "減", "ダウン", "削減")
 #: verbs of change the direction words above do not begin (増えた begins with 増)
-INCREASE_VERBS = ("伸び", "拡大", "上が", "上回")
-DECREASE_VERBS = ("縮小", "下が", "下回", "落ち")
+INCREASE_VERBS = ("伸び", "拡大", "上が", "上回", "向上", "延長")
+DECREASE_VERBS = ("縮小", "下が", "下回", "落ち", "短縮", "低減", "軽減", "縮減", "軽量化")
 CHANGE_DIRECTIONS = INCREASE_WORDS + INCREASE_VERBS + DECREASE_WORDS + DECREASE_VERBS
 #: words right after a figure that make it where a change starts: "前年の58.1％から",
 #: "前年度（1,198億円）と比べて" (longest first)
@@ -177,9 +177,13 @@ OUTFLOW_WORDS = ("輸入", "支出", "歳出", "支払", "支払い")
 #: an amount; only with these verbs is "を" where a difference starts
 COMPARED_TO = ("を",)
 COMPARISON_VERBS = ("上回", "下回")
-#: words between a change's end level and its direction: "120億円に増加"; "AからBまで"
-#: is a range, "AからBに増加" a change from A to B
-CHANGE_TO = ("に", "へ")
+#: words between a change's end level and its direction ("120億円に増加"), or the
+#: amount of the change ("9.3%と1.2ポイント上昇", "1.8kgへと25%軽量化"); "AからBまで"
+#: is a range, "AからBに増加" a change from A to B (longest first)
+CHANGE_TO = ("へと", "に", "へ", "と")
+#: the amount of a change written between its end level and its direction word
+#: ("…から9.3%と1.2ポイント上昇"): a number, a few characters of unit, perhaps の
+CHANGE_AMOUNT = r"(?:約|およそ)?\s?[\d０-９][\d０-９,，.．]*\s?[^\s\d０-９。、，,]{0,6}?\s?の?"
 #: the same, said of prices (前日比150円（5.1%）高): after a change amount only
 PRICE_INCREASE_WORDS = ("高",)
 PRICE_DECREASE_WORDS = ("安",)
