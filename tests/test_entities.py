@@ -253,6 +253,13 @@ def test_era_names_are_not_entities(tagger):
             "ミライ電機",
         ),
         ("ミライ電機は5日、決算を発表した。日本では約100万台を販売した。", "100万台", "日本"),
+        # a place listed in a breakdown is the subject of no sentence after it
+        (
+            "地域別では、日本が5,120億円、北米が3,980億円でした。営業利益は1,050億円でした。",
+            "1,050億円",
+            None,
+        ),
+        ("地域別では、日本が5,120億円、北米が3,980億円でした。", "5,120億円", "日本"),
         # a co-investor named with が is not the subject of the paragraphs after it
         (
             "株式会社テックフロンティア（本社：東京都渋谷区、以下「テックフロンティア」）は、"

@@ -178,8 +178,13 @@ class Layout:
             topic = self._section_topic(s_start)
         if topic is None:
             # NOTE: the weakest readings: the nearest place, then the entity the paragraph
-            # names first
-            earlier = self._in(paragraph_start, start)
+            # names first (a place only in the figure's own sentence: "地域別では、日本が
+            # 5,120億円" makes 日本 the subject of no sentence after it)
+            earlier = [
+                o
+                for o in self._in(paragraph_start, start)
+                if o.start >= s_start or o.text not in self.places
+            ]
             topic = before[-1] if before else (earlier[0] if earlier else None)
         return topic.text if topic else None
 
