@@ -859,6 +859,26 @@ def test_one_month_stated_twice_without_a_year_is_one_claim(run_text):
         ("患者320人のうち、重症者は28人（8.8%）だった。", "share", ["pass"]),
         # a change in brackets is no share
         ("売上高320億円のうち海外は88億円（前年比5.0％増）。", "share", []),
+        # a bare share word after a share of a named whole: a share of that whole
+        (
+            "総人口は1億2,380万2千人。15歳未満人口は1,383万人で、総人口に占める割合は"
+            "11.2％となった。65歳以上人口は3,625万人で、割合は29.3％となった。",
+            "share",
+            ["pass", "pass"],
+        ),
+        (
+            "総人口は1億2,380万2千人。15歳未満人口は1,383万人で、総人口に占める割合は"
+            "11.2％となった。65歳以上人口は3,625万人で、割合は30.3％となった。",
+            "share",
+            ["pass", "fail"],
+        ),
+        # not under another heading
+        (
+            "総人口は1億2,380万人。15歳未満人口は1,383万人で、総人口に占める割合は11.2％。"
+            "\n\n■企業\n調査対象は500社で、割合は3.5％だった。",
+            "share",
+            ["pass"],
+        ),
         # 削減 is a decrease
         ("排出量は12.5万トンで、基準年度の25.0万トンから50.0％削減した。", "change", ["pass"]),
         ("排出量は12.5万トンで、基準年度の25.0万トンから40.0％削減した。", "change", ["fail"]),

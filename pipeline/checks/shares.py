@@ -44,6 +44,13 @@ _WHOLE_NAMED_BEFORE_MARKER = re.compile(
 )
 #: NOTE: how far before a share (characters) a share word may stand: 構成比61%
 _MARKER_WINDOW = 6
+#: "…で、割合は29.3％": a share word with no whole named before it
+_BARE_SHARE_WORD = re.compile(
+    r"(?:^|[、，,。\s])(?:その)?(?:割合|比率|構成比|シェア)(?:は|が)?\s?(?:約|およそ)?\s?$"
+)
+#: NOTE: sentences after a share of a named whole in which a bare share word
+#: ("割合は29.3％") is read as a share of that same whole
+CARRIED_WHOLE_SENTENCES = 3
 
 
 def _part_of(ev: Evidence, share: Figure, amounts: list[Figure]) -> Figure | None:
@@ -94,7 +101,9 @@ def check_shares(ev: Evidence) -> list[Finding]:
         by_sentence: dict[tuple[int, int], list[Figure]] = {}
         for f in figures:
             by_sentence.setdefault(ev.sentence_span(f.mention), []).append(f)
-        for group in by_sentence.values():
+        #: the whole the latest share of a named whole was of, and its sentence's number
+        named: tuple[Figure, int] | None = None
+        for n, group in enumerate(by_sentence.values()):
             amounts = [f for f in group if f.mention.kind in _AMOUNTS and f.mention.value]
             for share in (f for f in group if f.mention.kind == "percent"):
                 if share.mention.unit != "%":
@@ -109,9 +118,44 @@ def check_shares(ev: Evidence) -> list[Finding]:
                     part, whole = _part_of_whole_before(ev, share, amounts)
                 if part is None and whole is None:
                     part, whole = _part_and_named_whole(ev, share, amounts, figures)
+                    named = (whole, n) if whole is not None else named
+                if part is None and whole is None and named is not None:
+                    if n - named[1] <= CARRIED_WHOLE_SENTENCES:
+                        part, whole = _part_of_carried_whole(ev, share, amounts, named[0])
+                        if part is not None and whole is not None:
+                            found.append(_verdict(ev, share, part, whole, version=2))
+                        continue
                 if part is not None and whole is not None:
                     found.append(_verdict(ev, share, part, whole))
     return found
+
+
+def _part_of_carried_whole(
+    ev: Evidence, share: Figure, amounts: list[Figure], whole: Figure
+) -> tuple[Figure | None, Figure | None]:
+    """ "15歳未満人口は1,383万人で、総人口に占める割合は11.2％。65歳以上人口は3,625万人
+    で、割合は29.3％": a bare share word (割合は, 構成比は) a few sentences after a share
+    of a named whole is a share of that whole; the part is the sentence's one level of
+    the whole's unit, smaller than it, not in the same section as another heading."""
+    s = share.mention
+    text = ev.texts[s.doc_id]
+    if not _BARE_SHARE_WORD.search(text, max(0, s.start - _WHOLE_NAME_WINDOW), s.start):
+        return None, None
+    w = whole.mention
+    levels = [
+        f
+        for f in amounts
+        if not ev.is_change(f.mention)
+        and (f.mention.kind, f.mention.unit) == (w.kind, w.unit)
+        and f.mention.end <= s.start
+    ]
+    if (
+        len(levels) != 1
+        or (levels[0].mention.value or 0) >= (w.value or 0)
+        or ev.section_of(s) != ev.section_of(w)
+    ):
+        return None, None
+    return levels[0], whole
 
 
 def _part_of_whole_before(
@@ -173,7 +217,7 @@ def _part_and_named_whole(
     return (part, (exact or earlier)[-1]) if earlier else (None, None)
 
 
-def _verdict(ev: Evidence, share: Figure, part: Figure, whole: Figure) -> Finding:
+def _verdict(ev: Evidence, share: Figure, part: Figure, whole: Figure, version: int = 1) -> Finding:
     # NOTE: a ratio of two loosely read figures says nothing; every written digit counts
     p, w = strict(part, ev.approx_tolerance), strict(whole, ev.approx_tolerance)
     ratio = Interval(p.low / w.high * 100, p.high / w.low * 100)
@@ -190,4 +234,5 @@ def _verdict(ev: Evidence, share: Figure, part: Figure, whole: Figure) -> Findin
         message,
         expected=f"{ratio} %",
         observed=f"{share.interval} %",
+        version=version,
     )
