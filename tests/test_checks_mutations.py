@@ -859,6 +859,26 @@ def test_one_month_stated_twice_without_a_year_is_one_claim(run_text):
         ("患者320人のうち、重症者は28人（8.8%）だった。", "share", ["pass"]),
         # a change in brackets is no share
         ("売上高320億円のうち海外は88億円（前年比5.0％増）。", "share", []),
+        # the whole is the figure measuring what the share names, not a segment's
+        (
+            "売上高は845億3,200万円となりました。クラウド事業の売上高は512億円でした。"
+            "海外売上高は318億円で、売上高に占める割合は37.6%となりました。",
+            "share",
+            ["pass"],
+        ),
+        # a segment's share of the whole its measure names, stated in an earlier sentence
+        (
+            "売上高は845億3,200万円となりました。セグメント別では、クラウド事業の売上高が"
+            "512億円（構成比60.6%）でした。",
+            "share",
+            ["pass"],
+        ),
+        (
+            "売上高は845億3,200万円となりました。セグメント別では、クラウド事業の売上高が"
+            "512億円（構成比66.6%）でした。",
+            "share",
+            ["fail"],
+        ),
         # a bare share word after a share of a named whole: a share of that whole
         (
             "総人口は1億2,380万2千人。15歳未満人口は1,383万人で、総人口に占める割合は"

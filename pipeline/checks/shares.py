@@ -112,6 +112,9 @@ def check_shares(ev: Evidence) -> list[Finding]:
                 whole = None if part is not None else _whole_of(ev, share, amounts)
                 if part is not None:
                     whole = _the_other(amounts, part, larger=True)
+                    if whole is None and (whole := _whole_measured_before(ev, part, figures)):
+                        found.append(_verdict(ev, share, part, whole, version=3))
+                        continue
                 elif whole is not None:
                     part = _the_other(amounts, whole, larger=False)
                 if part is None and whole is None:
@@ -128,6 +131,29 @@ def check_shares(ev: Evidence) -> list[Finding]:
                 if part is not None and whole is not None:
                     found.append(_verdict(ev, share, part, whole))
     return found
+
+
+def _whole_measured_before(ev: Evidence, part: Figure, figures: list[Figure]) -> Figure | None:
+    """ "売上高は845億円。…クラウド事業の売上高が512億円（構成比60.6%）": a part whose
+    sentence holds no whole is a share of the latest earlier figure, in an earlier sentence
+    of its section, of its unit, larger, whose measure is what the part's measure ends
+    with: a segment's 売上高 of the 売上高."""
+    p = part.mention
+    measure = p.measure or ""
+    sentence_start = ev.sentence_span(p)[0]
+    wholes = [
+        f
+        for f in figures
+        if f.mention.end <= sentence_start
+        and (f.mention.kind, f.mention.unit) == (p.kind, p.unit)
+        and (f.mention.value or 0) > (p.value or 0)
+        and f.mention.measure
+        and len(f.mention.measure) < len(measure)
+        and measure.endswith(f.mention.measure)
+        and not ev.is_change(f.mention)
+        and ev.section_of(f.mention) == ev.section_of(p)
+    ]
+    return wholes[-1] if wholes else None
 
 
 def _part_of_carried_whole(
@@ -212,9 +238,11 @@ def _part_and_named_whole(
         and (f.mention.value or 0) > (part.mention.value or 0)
         and noun in (f.mention.measure or "")
     ]
-    # 総人口 is the figure measuring 総人口 (or "6月1日現在の総人口"), not the later 日本人人口
-    exact = [f for f in earlier if (f.mention.measure or "").endswith(whole_name)]
-    return (part, (exact or earlier)[-1]) if earlier else (None, None)
+    # 総人口 is the figure measuring 総人口 (or "6月1日現在の総人口"), not the later 日本人人口;
+    # 売上高 the one measuring 売上高 itself, not a segment's (クラウド事業の売上高)
+    named_so = [f for f in earlier if (f.mention.measure or "") == whole_name]
+    ending = [f for f in earlier if (f.mention.measure or "").endswith(whole_name)]
+    return (part, (named_so or ending or earlier)[-1]) if earlier else (None, None)
 
 
 def _verdict(ev: Evidence, share: Figure, part: Figure, whole: Figure, version: int = 1) -> Finding:
