@@ -209,6 +209,8 @@ def test_currency_names_are_not_names(tagger, currency):
         # who announces is an organisation, whatever its name is made of
         ("ミライ食品が10日発表した決算は増益だった。", ["ミライ食品"]),
         ("ミライ食品は7日、新工場の建設を発表した。", ["ミライ食品"]),
+        # after what it is ("食品大手の"), announcing what it will do ("…すると発表")
+        ("食品大手のミライ食品は10日、新工場を建設すると発表した。", ["ミライ食品"]),
         # but not what a company calls itself, nor a common noun
         ("同社は7日、新工場の建設を発表した。", []),
         ("政府は10日発表した。", []),

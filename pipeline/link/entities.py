@@ -347,13 +347,14 @@ def find_names(text: str, tokens: Tokens) -> NameFindings:
     return NameFindings(names + glossed + headings + announcers, same)
 
 
-#: "ミライ食品が10日発表した", "ミライ食品は7日、…を発表": who announces is an organisation,
-#: whatever words its name is made of (a katakana word and a common noun, here)
+#: "ミライ食品が10日発表した", "ミライ食品は7日、…を発表", "食品大手のミライ食品は10日、…
+#: すると発表した": who announces is an organisation, whatever words its name is made of
+#: (a katakana word and a common noun, here)
 _ANNOUNCER = re.compile(
-    r"(?:^|(?<=[\n。、「（(\s]))(?P<name>[ァ-ヶーA-Za-z一-鿿々・]{2,20}?)"
+    r"(?:^|(?<=[\n。、「（(\sの]))(?P<name>[ァ-ヶーA-Za-z一-鿿々・]{2,20}?)"
     r"(?:(?:が|は)(?:[0-9０-９]{1,2}日(?:に)?[、,]?)?\s?(?:発表|公表)"
-    # "ミライ食品は7日、新工場の建設を発表した"
-    r"|は[0-9０-９]{1,2}日[、,][^。\n]{1,40}?を(?:発表|公表))"
+    # "ミライ食品は7日、新工場の建設を発表した", "…を建設すると発表した"
+    r"|は[0-9０-９]{1,2}日[、,][^。\n]{1,60}?[をと](?:発表|公表))"
 )
 _KATAKANA_OR_LATIN = re.compile(r"[ァ-ヶA-Za-z]")
 
