@@ -203,6 +203,19 @@ CASES = [
     ("3〜5%の上昇", "3〜5%", "percent", N, 3, 5, "range", False, "%"),
     ("シェアは10%ポイント上昇", "10%ポイント", "percent", 10, 10, 10, "eq", False, "pt"),
     ("支持率は2.5ポイント低下", "2.5ポイント", "percent", 2.5, 2.5, 2.5, "eq", False, "pt"),
+    # no word of change after them: a sentence of contributions or changes
+    ("寄与度は1.55ポイントだった", "1.55ポイント", "percent", 1.55, 1.55, 1.55, "eq", False, "pt"),
+    (
+        "食料が1.5ポイント、住居が0.3ポイントのプラス",
+        "1.5ポイント",
+        "percent",
+        1.5,
+        1.5,
+        1.5,
+        "eq",
+        False,
+        "pt",
+    ),
     ("失業率は0.2ポイントの上昇", "0.2ポイント", "percent", 0.2, 0.2, 0.2, "eq", False, "pt"),
     # a margin of points
     ("2.1ポイント差で敗れた", "2.1ポイント", "percent", 2.1, 2.1, 2.1, "eq", False, "pt"),

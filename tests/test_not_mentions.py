@@ -48,6 +48,8 @@ NOT_MENTIONS = [
     "銭湯と金銭",
     "前月比で上昇、当月分は翌月に支払う",
     "購入額の5ポイント還元、ポイント高還元",  # loyalty points are no percentage points
+    "購入ごとに1ポイントを付与し、会員数は前年比で上昇",
+    "3ポイントシュートの成功率が上昇",  # a word that begins with ポイント
 ]
 
 

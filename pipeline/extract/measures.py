@@ -28,6 +28,10 @@ _POINTS = re.compile(
     rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}"
     rf"(?=\s?(?:[(（][^)）\n]{{1,20}}[)）]\s?)?の?\s?(?:{alternation(cues.POINT_CONTEXT)}))"
 )
+#: "寄与度は1.55ポイント": points with no word of change after them (see ``_points_in_sentence``)
+_BARE_POINTS = re.compile(rf"(?P<num>{NUM})\s?{cues.POINT_UNIT}(?![ァ-ヶー])")
+_SENTENCE_ENDS = "。！？\n"
+_SENTENCE_BOUNDARY = re.compile(f"[{_SENTENCE_ENDS}]")
 #: "その差は4.4ポイント": points after a word of margin
 _POINTS_OF_MARGIN = re.compile(
     rf"(?:{'|'.join(f'(?<={re.escape(w)})' for w in cues.POINT_MARGIN_BEFORE)})"
@@ -132,6 +136,20 @@ def _points(m: re.Match[str], ctx: Context) -> Candidate | None:
     return number_candidate(m, Kind.PERCENT, "percent.points.v1", "pt")
 
 
+def _points_in_sentence(m: re.Match[str], ctx: Context) -> Candidate | None:
+    """Points whose sentence speaks of contributions or changes and not of loyalty
+    points: "寄与度は1.55ポイント" (a percentage point), not "1ポイントを付与"."""
+    text = ctx.text
+    start = max(text.rfind(c, 0, m.start()) for c in _SENTENCE_ENDS) + 1
+    end_at = _SENTENCE_BOUNDARY.search(text, m.end())
+    sentence = text[start : end_at.start() if end_at else len(text)]
+    if not any(w in sentence for w in cues.POINT_SENTENCE_WORDS) or any(
+        w in sentence for w in cues.LOYALTY_POINT_WORDS
+    ):
+        return None
+    return number_candidate(m, Kind.PERCENT, "percent.points.v2", "pt")
+
+
 def _speed(m: re.Match[str], ctx: Context) -> Candidate | None:
     return number_candidate(m, Kind.QUANTITY, "quantity.speed.v1", "km/h")
 
@@ -162,6 +180,7 @@ PATTERNS: list[Pattern] = [
     Pattern("percent.wari.v1", _WARI, _wari, 50),
     Pattern("percent.points.v1", _POINTS, _points, 50),
     Pattern("percent.points.v1", _POINTS_OF_MARGIN, _points, 50),
+    Pattern("percent.points.v2", _BARE_POINTS, _points_in_sentence, 49),
     *unit_rows("ratio", Kind.RATIO, "倍", cues.RATIO_UNITS, priority=45),
     *unit_rows(
         "quantity", Kind.QUANTITY, QUANTITY_UNIT, cues.QUANTITY_UNITS, priority=40, latin=True

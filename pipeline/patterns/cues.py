@@ -246,6 +246,22 @@ POINT_CONTEXT = (
 )
 #: "ポイント" after these is a margin of points as well: "その差は4.4ポイント"
 POINT_MARGIN_BEFORE = ("差は", "差が", "差は約", "差が約", "差は ", "差が ")
+#: "ポイント" with no word of change after it is a percentage point when its sentence
+#: speaks of contributions or changes ("寄与度は1.55ポイント", "食料が1.55ポイント、教養
+#: 娯楽が0.33ポイントのプラス") and of no loyalty points ("100円につき1ポイントを付与")
+POINT_SENTENCE_WORDS = ("寄与", "プラス", "マイナス", "上昇", "低下", "改善", "悪化", "前年比")
+LOYALTY_POINT_WORDS = (
+    "付与",
+    "還元",
+    "獲得",
+    "貯",
+    "進呈",
+    "プレゼント",
+    "利用",
+    "交換",
+    "相当",
+    "円分",
+)
 RATIO_UNITS = _frozen({"倍": "倍"})
 #: "時速15キロ", "時速320km": a speed, where キロ alone would not say kilograms or metres
 SPEED_BEFORE = ("時速",)
