@@ -33,6 +33,24 @@ CASES = [
         "前連結会計年度の売上高は1,155億6,000万円でした。",
         ["pass"],
     ),
+    # a rate naming no base, after one that does in its paragraph: the same base
+    (
+        "純利益は前年同期比15%増の532億円だった。売上高は4.2%増の6,420億円となった。"
+        "前年同期の売上高は6,161億円だった。",
+        ["pass"],
+    ),
+    (
+        "純利益は前年同期比15%増の532億円だった。売上高は5.2%増の6,420億円となった。"
+        "前年同期の売上高は6,161億円だった。",
+        ["fail"],
+    ),
+    # …compared with the period that base names only; with no base, nothing is compared
+    (
+        "純利益は前期比15%増の532億円だった。売上高は5.2%増の6,420億円となった。"
+        "前年同期の売上高は6,161億円だった。",
+        [],
+    ),
+    ("売上高は5.2%増の6,420億円となった。前年同期の売上高は6,161億円だった。", []),
     # no earlier figure written: nothing to check
     ("ミライ電機の売上高は3,210億円(前期比6.5%増)となりました。", []),
     # a segment under its own heading is not compared with the company's earlier total

@@ -41,6 +41,9 @@ _RATE_AFTER = re.compile(rf"^\s?[(（]\s?{_BASE}\s?[+＋]?$")
 #: "前期比6.5%増の3,210億円": base, the rate, direction, の, then the amount
 _BASE_BEFORE = re.compile(rf"{_BASE}\s?[+＋]?$")
 _AMOUNT_NEXT = re.compile(r"^\s?の\s?$")
+#: "…前年同期比15%増の532億円だった。売上高は4.2%増の6,420億円": a base written earlier in
+#: the paragraph stands for the rates after it that name none (not 同, which says so)
+_WRITTEN_BASE = re.compile(rf"(?P<base>{'|'.join(b for b in CHANGE_BASES if b != '同')})")
 _DIRECTION_AFTER = re.compile(rf"\s?{_DIRECTION}")
 #: NOTE: characters between an amount and its bracketed rate: "（前年同期比"
 _MAX_GAP = 10
@@ -65,8 +68,17 @@ def _measure(f: Figure) -> str | None:
     return _PERIOD_PREFIX.sub("", m) if m else None
 
 
-def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, int]]:
-    """(rate, amount, +1 or -1) for each change rate written against an amount."""
+def _carried_period(text: str, at: int) -> str | None:
+    """The period of the latest base written earlier in the paragraph ("前年同期比" →
+    前年同期), for a rate that names none ("売上高は4.2%増の6,420億円")."""
+    paragraph = text.rfind("\n", 0, at) + 1
+    bases = list(_WRITTEN_BASE.finditer(text, paragraph, at))
+    return bases[-1]["base"].removesuffix("比") if bases else None
+
+
+def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, int, str | None]]:
+    """(rate, amount, +1 or -1, the period a carried base compares with) for each change
+    rate written against an amount; the period is None when the rate names its base."""
     found = []
     amounts = [f for f in figures if f.mention.kind in _AMOUNTS]
     ends = [f.mention.end for f in amounts]
@@ -90,15 +102,17 @@ def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, in
             and r.start - previous.mention.end <= _MAX_GAP
             and _RATE_AFTER.match(text[previous.mention.end : r.start])
         ):
-            found.append((rate, previous, sign))
-        # "前期比6.5%増の3,210億円"
+            found.append((rate, previous, sign, None))
+        # "前期比6.5%増の3,210億円", or "4.2%増の6,420億円" after a base in the paragraph
         elif (
             following is not None
             and following.mention.start - direction.end() <= _MAX_GAP
-            and _BASE_BEFORE.search(text[max(0, r.start - 8) : r.start])
             and _AMOUNT_NEXT.match(text[direction.end() : following.mention.start])
         ):
-            found.append((rate, following, sign))
+            if _BASE_BEFORE.search(text[max(0, r.start - 8) : r.start]):
+                found.append((rate, following, sign, None))
+            elif (period := _carried_period(text, r.start)) is not None:
+                found.append((rate, following, sign, period))
     return found
 
 
@@ -222,9 +236,10 @@ def check_growth(ev: Evidence) -> list[Finding]:
         found += _change_findings(ev, figures)
         rated = _rated(ev, figures)
         earlier = _earlier_figures(ev, figures) if rated else {}
-        for rate, current, sign in rated:
+        for rate, current, sign, period in rated:
             base = _earlier(ev, earlier, current)
-            if base is None:
+            # a carried base compares with the period the earlier figure's sentence names
+            if base is None or (period is not None and period not in ev.sentence(base.mention)):
                 continue
             change = percent_change(
                 strict(current, ev.approx_tolerance), strict(base, ev.approx_tolerance)
