@@ -230,6 +230,19 @@ def test_places_that_end_like_a_currency_are_places(tagger):
     assert [n.text for n in names] == ["エクアドル", "フィンランド"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a kanji suffix inside a name goes on with it (自動|車)
+        ("アオバ自動車株式会社は、連結業績をお知らせします。", ["アオバ自動車株式会社"]),
+        # …but ends no name: a product's origin, a nationality
+        ("トヨタ製の部品と日本人の技術者", ["トヨタ", "日本"]),
+    ],
+)
+def test_a_kanji_suffix_inside_a_name(tagger, text, names):
+    assert [n.text for n in _names(tagger, text).names] == names
+
+
 def test_era_names_are_not_entities(tagger):
     assert [n.text for n in _names(tagger, "令和6年と平成30年の比較").names] == []
 

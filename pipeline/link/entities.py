@@ -134,7 +134,16 @@ def _token_kinds(tokens: Tokens) -> np.ndarray:
         pc.and_(pc.match_substring_regex(s, r"^[一-鿿々]+$"), pc.starts_with(p, "名詞-普通名詞")),
     ]
     masks = [c.to_numpy(zero_copy_only=False) for c in conditions]
-    return np.select(masks, [_SUFFIX, _DOT, _NAME, _KANA, _KANJI_NOUN], _NONE)
+    codes = np.select(masks, [_SUFFIX, _DOT, _NAME, _KANA, _KANJI_NOUN], _NONE)
+    # a kanji suffix inside a run goes on with it: 自動|車 in アオバ自動車株式会社 (but
+    # not at a run's end: トヨタ製の, 日本人は)
+    inner = pc.and_(
+        pc.starts_with(p, "接尾辞-名詞的"), pc.match_substring_regex(s, r"^[一-鿿々]+$")
+    ).to_numpy(zero_copy_only=False)
+    if len(codes) > 2:
+        inner[1:-1] &= (codes[:-2] != _NONE) & (codes[2:] != _NONE)
+        codes[1:-1][inner[1:-1]] = _KANJI_NOUN
+    return codes
 
 
 def _runs(text: str, tokens: Tokens) -> list[Name]:
