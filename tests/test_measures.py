@@ -106,3 +106,19 @@ def test_across_documents_a_measure_for_the_same_date_is_compared(tmp_path):
         "restatement.v2",
     )
     assert "same date" in check.message
+
+
+@pytest.mark.parametrize(("news_amount", "statuses"), [("1,210億円", []), ("1,120億円", ["warn"])])
+def test_amounts_beside_change_rates_of_one_claim_are_one_claim(tmp_path, news_amount, statuses):
+    # the two 8.4% state one claim (their sentences say the same); so do the amounts beside
+    # them, 四半期利益 in the release and 純利益 in the news story
+    checks = _restatements_across(
+        tmp_path,
+        "アオバ自動車株式会社は、2025年4～9月期の連結業績をお知らせします。\n"
+        "売上収益は2兆3,456億円（前年同期比5.1%増）、営業利益は1,820億円（同12.3%減）、"
+        "親会社の所有者に帰属する四半期利益は1,210億円（同8.4%減）となりました。",
+        "アオバ自動車が7日発表した2025年4～9月期の連結決算は、営業利益が前年同期比12.3%減の"
+        f"1,820億円だった。売上収益は5.1%増の2兆3,456億円。純利益は8.4%減の{news_amount}だった。",
+    )
+    rate_tied = [c.status for c in checks if c.rule_version == "restatement.v6"]
+    assert rate_tied == statuses

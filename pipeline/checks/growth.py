@@ -76,7 +76,9 @@ def _carried_period(text: str, at: int) -> str | None:
     return bases[-1]["base"].removesuffix("比") if bases else None
 
 
-def _rated(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure, int, str | None]]:
+def rated_amounts(
+    ev: Evidence, figures: list[Figure]
+) -> list[tuple[Figure, Figure, int, str | None]]:
     """(rate, amount, +1 or -1, the period a carried base compares with) for each change
     rate written against an amount; the period is None when the rate names its base."""
     found = []
@@ -234,7 +236,7 @@ def check_growth(ev: Evidence) -> list[Finding]:
     found = []
     for figures in ev.figures.values():
         found += _change_findings(ev, figures)
-        rated = _rated(ev, figures)
+        rated = rated_amounts(ev, figures)
         earlier = _earlier_figures(ev, figures) if rated else {}
         for rate, current, sign, period in rated:
             base = _earlier(ev, earlier, current)

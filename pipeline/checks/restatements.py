@@ -19,6 +19,7 @@ from itertools import combinations
 from typing import Any
 
 from pipeline.checks.evidence import Evidence, Figure, Finding, finding, written
+from pipeline.checks.growth import rated_amounts
 from pipeline.checks.headline_pairs import headline_pairs, section_body, wraps_on
 from pipeline.checks.intervals import Interval, stated_value, strict
 from pipeline.patterns.check_cues import (
@@ -819,7 +820,34 @@ def check_restatements_across(ev: Evidence, paired: frozenset[str]) -> list[Find
     # a title ties figures by its words, with or without a subject (news names none)
     echoes = _echoed_pairs(ev, every, tied) + _title_echoes(ev, _placed(ev))
     _compare_each(ev, echoes, seen, found, version=4, across=True, echo=True)
+    rate_tied = _rate_tied_pairs(ev, found)
+    _compare_each(ev, rate_tied, seen, found, version=6, across=True, rated=True)
     return found
+
+
+def _rate_tied_pairs(ev: Evidence, found: list[Finding]) -> list[tuple[Figure, Figure]]:
+    """The amounts of two documents whose change rates state one claim: "四半期利益は
+    1,210億円（同8.4%減）" in a release and "純利益は8.4%減の1,120億円" in the news story on
+    it, once the two 8.4% are paired as one claim and agree; the amounts, however their
+    measures are named, state one claim too."""
+    amount_of = {
+        rate.id: amount
+        for figures in ev.figures.values()
+        for rate, amount, _, _ in rated_amounts(ev, figures)
+    }
+    pairs = []
+    for f in found:
+        if f.rule != RULE or f.status != Status.PASS or len(f.figures) != 2:
+            continue
+        a, b = (amount_of.get(x.id) for x in f.figures)
+        if (
+            a is not None
+            and b is not None
+            and a.mention.doc_id != b.mention.doc_id
+            and (a.mention.kind, a.mention.unit) == (b.mention.kind, b.mention.unit)
+        ):
+            pairs.append((a, b))
+    return pairs
 
 
 def _title_echoes(ev: Evidence, figures: list[Figure]) -> list[tuple[Figure, Figure]]:
@@ -927,11 +955,13 @@ def _compare(
     headline: bool = False,
     echo: bool = False,
     span: bool = False,
+    rated: bool = False,
 ) -> Finding:
     """Pass when the two agree; info when as-of dates explain a change; else fail, or a
     warning when the tie between them is weak (``weak``: similar sentences) or only a
-    shared measure and date (``across``; ``span``: the period both documents are about),
-    or the same sentence (``echo``), tie two documents' figures."""
+    shared measure and date (``across``; ``span``: the period both documents are about;
+    ``rated``: change rates that agree), or the same sentence (``echo``), tie two
+    documents' figures."""
     tol = ev.approx_tolerance
     ma, mb = a.mention, b.mention
     what = f"{ma.subject}'s {ma.measure or ma.object or ma.kind}"
@@ -1003,7 +1033,13 @@ def _compare(
         message = (
             f"{what} is stated as {written(a)} ({ma.doc_id}, line {ma.line}) and "
             f"{written(b)} ({mb.doc_id}, line {mb.line}) "
-            + ("in two documents about the same period" if span else "for the same date")
+            + (
+                "in two documents about the same period"
+                if span
+                else "with the same change rate written beside each"
+                if rated
+                else "for the same date"
+            )
             + "; check which is right, or whether they count different things."
         )
     else:
