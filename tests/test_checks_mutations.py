@@ -857,6 +857,8 @@ def test_one_month_stated_twice_without_a_year_is_one_claim(run_text):
         ("臨床試験では患者320例のうち288例（90.0％）で効果が確認された。", "share", ["pass"]),
         ("臨床試験では患者320例のうち288例（80.0％）で効果が確認された。", "share", ["fail"]),
         ("患者320人のうち、重症者は28人（8.8%）だった。", "share", ["pass"]),
+        ("従業員は合計1,200人で、うち女性は480人（45.0%）である。", "share", ["fail"]),
+        ("従業員は1,200人、そのうち女性は480人（40.0%）。", "share", ["pass"]),
         # a change in brackets is no share
         ("売上高320億円のうち海外は88億円（前年比5.0％増）。", "share", []),
         # the whole is the figure measuring what the share names, not a segment's

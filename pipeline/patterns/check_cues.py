@@ -98,9 +98,12 @@ SHARE_THEN_PART = r"\s?(?:の|を占める|を占めた|にあたる|に当た�
 #: "全社売上高13兆円の12%を占める": the whole, の, the share, then what makes it a share
 WHOLE_THEN_SHARE = r"\s?の\s?"
 SHARE_OF_WHOLE_AFTER = r"\s?(?:を占め|に当たる|にあたる|に相当)"
-#: "患者320例のうち288例（90.0％）", "320人のうち、重症者は28人（8.8%）": a whole, then a
-#: part of it (a label may name the part), then the part's share in brackets
-WHOLE_THEN_PART = r"\s?の?うち[、,]?\s?[^\d、。\n]{0,15}?(?:は|が)?\s?(?:約)?\s?"
+#: "患者320例のうち288例（90.0％）", "320人のうち、重症者は28人（8.8%）", "合計1,200人で、
+#: うち女性は480人（40.0%）": a whole, then a part of it (a label may name the part), then
+#: the part's share in brackets
+WHOLE_THEN_PART = (
+    r"\s?(?:の|で[、,]?|[、,])?\s?(?:その)?うち[、,]?\s?[^\d、。\n]{0,15}?(?:は|が)?\s?(?:約)?\s?"
+)
 PART_THEN_BRACKETED_SHARE = r"\s?[(（]\s?(?:約)?\s?"
 PART_THEN_SHARE = r"\s?(?:が|は|で|[(（])?\s?(?:構成比|シェア|割合|比率)(?:は|が)?\s?"
 #: NOTE: how many figures may follow a figure to be read as its unmarked breakdown
