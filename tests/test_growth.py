@@ -171,6 +171,10 @@ MULTIPLE_CASES = [
     ("100億円の3倍に当たる300億円を投じる。", ["pass"]),
     ("100億円の3倍に当たる400億円を投じる。", ["fail"]),
     ("売上高は300億円で、前期の100億円の2倍となった。", ["fail"]),
+    # what the multiple multiplies named before it (売上高を), its earlier figure the base
+    ("2025年に売上高100億円を達成し、2030年には売上高を3倍の300億円にする。", ["pass"]),
+    ("2025年に売上高100億円を達成し、2030年には売上高を3倍の400億円にする。", ["fail"]),
+    ("売上高は100億円で、利益を2倍の40億円にする。", []),
     # a multiple of something not written as a figure is not checked
     ("売上高は前年の3倍の300億円。", []),
 ]

@@ -20,6 +20,10 @@ RULE = "ratio"
 _AMOUNTS = {"money", "count", "quantity", "duration", "percent"}
 _BASE_THEN_MULTIPLE = re.compile(rf"^{BASE_THEN_MULTIPLE}$")
 _MULTIPLE_THEN_LEVEL = re.compile(rf"^{MULTIPLE_THEN_LEVEL}$")
+#: "売上高を3倍の300億円に": what is multiplied, named right before the multiple
+_MEASURE_MULTIPLIED = re.compile(r"(?P<what>[一-鿿々ァ-ヶー]{2,12})を\s?(?:約|およそ)?\s?$")
+#: NOTE: characters before a multiple in which what it multiplies is looked for
+_MEASURE_WINDOW = 16
 
 
 def _amount(f: Figure) -> bool:
@@ -56,35 +60,77 @@ def _sentences(ev: Evidence, figures: list[Figure]) -> list[list[Figure]]:
     return list(grouped.values())
 
 
+def _measured_base(ev: Evidence, sentence: list[Figure], k: int) -> tuple[Figure, Figure] | None:
+    """(base, level) of "売上高100億円を達成し、…売上高を3倍の300億円に": the multiple names what
+    it multiplies (売上高を), the level follows it (の), and the base is the latest earlier
+    figure of the sentence of the level's kind and unit that measures that."""
+    multiple = sentence[k]
+    r = multiple.mention
+    text = ev.texts[r.doc_id]
+    named = _MEASURE_MULTIPLIED.search(text, max(0, r.start - _MEASURE_WINDOW), r.start)
+    if named is None or k + 1 >= len(sentence):
+        return None
+    level = sentence[k + 1]
+    if not _MULTIPLE_THEN_LEVEL.match(text[r.end : level.mention.start]) or not _amount(level):
+        return None
+    what = named["what"]
+    bases = [
+        f
+        for f in sentence[:k]
+        if _alike(f, level)
+        and _amount(f)
+        and (
+            (f.mention.measure or "").endswith(what)
+            # "売上高100億円": the word right before the figure
+            or what in text[max(0, f.mention.start - len(what) - 2) : f.mention.start]
+        )
+    ]
+    return (bases[-1], level) if bases else None
+
+
 def check_multiples(ev: Evidence) -> list[Finding]:
     found = []
-    tol = ev.approx_tolerance
     for figures in ev.figures.values():
         for sentence in _sentences(ev, figures):
-            for k in range(1, len(sentence)):
-                multiple, base = sentence[k], sentence[k - 1]
-                r, b = multiple.mention, base.mention
-                if r.kind != "ratio" or r.value is None or not _amount(base):
+            for k in range(len(sentence)):
+                multiple = sentence[k]
+                r = multiple.mention
+                if r.kind != "ratio" or r.value is None:
                     continue
-                if not _BASE_THEN_MULTIPLE.match(ev.texts[r.doc_id][b.end : r.start]):
-                    continue
-                level = _level(ev, sentence, k)
-                quotient = _quotient(strict(level, tol), strict(base, tol)) if level else None
-                if level is None or quotient is None:
-                    continue
-                ok = quotient.meets(multiple.interval)
-                message = (
-                    f"{written(level)} is {quotient} times {written(base)}; the stated "
-                    f"{written(multiple)} {'agrees' if ok else 'does not agree'}."
-                )
-                found.append(
-                    verdict(
-                        RULE,
-                        ok,
-                        [multiple, base, level],
-                        message,
-                        expected=f"{quotient} 倍",
-                        observed=f"{multiple.interval} 倍",
-                    )
-                )
+                base = sentence[k - 1] if k else None
+                if (
+                    base is not None
+                    and _amount(base)
+                    and _BASE_THEN_MULTIPLE.match(ev.texts[r.doc_id][base.mention.end : r.start])
+                ):
+                    level = _level(ev, sentence, k)
+                    if level is not None:
+                        found += _verdicts(ev, multiple, base, level)
+                elif measured := _measured_base(ev, sentence, k):
+                    found += _verdicts(ev, multiple, *measured, version=2)
     return found
+
+
+def _verdicts(
+    ev: Evidence, multiple: Figure, base: Figure, level: Figure, version: int = 1
+) -> list[Finding]:
+    tol = ev.approx_tolerance
+    quotient = _quotient(strict(level, tol), strict(base, tol))
+    if quotient is None:
+        return []
+    ok = quotient.meets(multiple.interval)
+    message = (
+        f"{written(level)} is {quotient} times {written(base)}; the stated "
+        f"{written(multiple)} {'agrees' if ok else 'does not agree'}."
+    )
+    return [
+        verdict(
+            RULE,
+            ok,
+            [multiple, base, level],
+            message,
+            expected=f"{quotient} 倍",
+            observed=f"{multiple.interval} 倍",
+            version=version,
+        )
+    ]
