@@ -161,8 +161,8 @@ def _part_of_carried_whole(
 ) -> tuple[Figure | None, Figure | None]:
     """ "15歳未満人口は1,383万人で、総人口に占める割合は11.2％。65歳以上人口は3,625万人
     で、割合は29.3％": a bare share word (割合は, 構成比は) a few sentences after a share
-    of a named whole is a share of that whole; the part is the sentence's one level of
-    the whole's unit, smaller than it, not in the same section as another heading."""
+    of a named whole is a share of that whole, under the same heading; the part is the
+    sentence's one level of the whole's unit, smaller than the whole."""
     s = share.mention
     text = ev.texts[s.doc_id]
     if not _BARE_SHARE_WORD.search(text, max(0, s.start - _WHOLE_NAME_WINDOW), s.start):
