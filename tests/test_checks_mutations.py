@@ -112,6 +112,9 @@ SHARES = [
         "15歳未満人口は1,380万人で総人口に占める割合は12.2%、65歳以上は29.4%。",
         ["fail"],
     ),
+    # parts listed together with their shares: none is the whole of another
+    ("地域別では、日本が3,000億円（構成比30.0%）、北米が5,000億円（構成比50.0%）だった。", []),
+    ("日本が5,000億円（構成比50.0%）、北米が3,000億円（構成比30.0%）だった。", []),
     # a share word and two amounts that the share is not written against
     ("市場シェアは30%で、売上高は200億円、営業利益は20億円だった。", []),
     ("比率は12%に上昇し、国内の売上は300億円、海外は50億円だった。", []),

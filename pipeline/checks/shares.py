@@ -105,13 +105,23 @@ def check_shares(ev: Evidence) -> list[Finding]:
         named: tuple[Figure, int] | None = None
         for n, group in enumerate(by_sentence.values()):
             amounts = [f for f in group if f.mention.kind in _AMOUNTS and f.mention.value]
-            for share in (f for f in group if f.mention.kind == "percent"):
-                if share.mention.unit != "%":
-                    continue
+            shares = [f for f in group if f.mention.kind == "percent" and f.mention.unit == "%"]
+            # "日本が3,000億円（構成比30%）、北米が5,000億円（構成比50%）": parts listed
+            # together, none the whole of another
+            parts = {id(p) for sh in shares if (p := _part_of(ev, sh, amounts)) is not None}
+            for share in shares:
                 part = _part_of(ev, share, amounts)
                 whole = None if part is not None else _whole_of(ev, share, amounts)
                 if part is not None:
-                    whole = _the_other(amounts, part, larger=True)
+                    whole = _the_other(
+                        [
+                            f
+                            for f in amounts
+                            if id(f) not in parts and f.mention.end <= part.mention.start
+                        ],
+                        part,
+                        larger=True,
+                    )
                     if whole is None and (whole := _whole_measured_before(ev, part, figures)):
                         found.append(_verdict(ev, share, part, whole, version=3))
                         continue
