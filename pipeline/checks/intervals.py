@@ -83,6 +83,7 @@ def loose_precision(normalized: str, precision: float) -> tuple[float, bool]:
     return precision * 10**zeros, True
 
 
+@lru_cache(maxsize=1 << 16)
 def interval(
     value: float | None,
     low: float | None,
@@ -93,7 +94,8 @@ def interval(
     normalized: str,
     approx_tolerance: float = APPROX_TOLERANCE,
 ) -> Interval:
-    """The interval of values a figure, as written, asserts."""
+    """The interval of values a figure, as written, asserts.  Intervals are immutable, so
+    figures written alike share one (a corpus repeats its figures many times)."""
     step, ambiguous = loose_precision(normalized, precision or 0.0)
     half = step / 2
     if bound == "range":
