@@ -884,6 +884,15 @@ def test_one_month_stated_twice_without_a_year_is_one_claim(run_text):
             "share",
             ["fail"],
         ),
+        # the shares listed after it in its sentence (同 repeats 構成比) are of that whole
+        (
+            "売上高は845億3,200万円となりました。セグメント別では、クラウド事業の売上高が"
+            "512億円（構成比60.6%）、ハードウェア事業が248億円（同39.3%）でした。",
+            "share",
+            ["pass", "fail"],
+        ),
+        # 同 repeating a change's base is no share
+        ("売上高は845億円（前年同期比5.0%増）、営業利益は96億円（同18.0%増）でした。", "share", []),
         # a bare share word after a share of a named whole: a share of that whole
         (
             "総人口は1億2,380万2千人。15歳未満人口は1,383万人で、総人口に占める割合は"

@@ -48,6 +48,10 @@ _MARKER_WINDOW = 6
 _BARE_SHARE_WORD = re.compile(
     r"(?:^|[、，,。\s])(?:その)?(?:割合|比率|構成比|シェア)(?:は|が)?\s?(?:約|およそ)?\s?$"
 )
+#: "北米が1,950億円（同23.1%）" after "日本が2,890億円（構成比34.2%）": 同 repeats the
+#: share word of a list's earlier bracket
+_PART_THEN_SAME = re.compile(r"^\s?[(（]\s?同\s?$")
+_COMPOSITION_BRACKET = re.compile(r"[(（]\s?(?:構成比|シェア)")
 #: NOTE: sentences after a share of a named whole in which a bare share word
 #: ("割合は29.3％") is read as a share of that same whole
 CARRIED_WHOLE_SENTENCES = 3
@@ -65,6 +69,13 @@ def _part_of(ev: Evidence, share: Figure, amounts: list[Figure]) -> Figure | Non
             if any(w in before or w in after for w in SHARE_MARKERS):
                 return f
         if m.end <= s.start and _PART_THEN_SHARE.match(text[m.end : s.start]):
+            return f
+        if (
+            m.end <= s.start
+            and _PART_THEN_SAME.match(text[m.end : s.start])
+            and not ev.is_change(s)
+            and _COMPOSITION_BRACKET.search(text, ev.sentence_span(s)[0], m.start)
+        ):
             return f
     return None
 
@@ -109,6 +120,8 @@ def check_shares(ev: Evidence) -> list[Finding]:
             # "日本が3,000億円（構成比30%）、北米が5,000億円（構成比50%）": parts listed
             # together, none the whole of another
             parts = {id(p) for sh in shares if (p := _part_of(ev, sh, amounts)) is not None}
+            #: the whole of the list's first share, for the shares listed after it
+            list_whole: Figure | None = None
             for share in shares:
                 part = _part_of(ev, share, amounts)
                 whole = None if part is not None else _whole_of(ev, share, amounts)
@@ -122,8 +135,11 @@ def check_shares(ev: Evidence) -> list[Finding]:
                         part,
                         larger=True,
                     )
-                    if whole is None and (whole := _whole_measured_before(ev, part, figures)):
-                        found.append(_verdict(ev, share, part, whole, version=3))
+                    if whole is None:
+                        whole = _whole_measured_before(ev, part, figures) or list_whole
+                        if whole is not None and whole.mention.value > part.mention.value:
+                            list_whole = whole
+                            found.append(_verdict(ev, share, part, whole, version=3))
                         continue
                 elif whole is not None:
                     part = _the_other(amounts, whole, larger=False)
