@@ -28,6 +28,11 @@ MEASURES = [
     ("消費支出は302,145円で、前年同月比実質1.2%の増加。", "1.2%", "消費支出"),
     # a list's うち is not part of what is measured
     ("受注残高は約1.2兆円、うち海外向けが7,800億円を占める。", "7,800億円", "海外向け"),
+    # a bracketed qualifier before the particle stays with the measure; a name's gloss
+    # (淘宝（タオバオ）は) is the clause's topic, no measure
+    ("完全失業率（季節調整値）は2.6％と上昇した。", "2.6％", "失業率(季節調整値)"),
+    ("売上高（連結）は1,000億円となった。", "1,000億円", "売上高(連結)"),
+    ("ECプラットフォームの淘宝（タオバオ）は10億元を拠出した。", "10億元", None),
     # nothing the clause is about: no measure
     ("マスク100万枚を寄付した。", "100万枚", None),
     # a particle in an earlier sentence does not reach

@@ -126,7 +126,11 @@ def measure_of(
         return Measure(None, None)
     named, named_or_dated = skipped
     kept, owner = [], None
-    runs = _noun_runs(tokens, particle - 1)
+    last, qualifier = _past_qualifier(text, tokens, particle - 1)
+    runs = _noun_runs(tokens, last)
+    if qualifier and (not runs or named_or_dated.covers(*runs[-1])):
+        # "淘宝（タオバオ）は": a name and its gloss are the clause's topic, no measure
+        return Measure(None, None)
     for k, (a, b) in enumerate(runs):
         if named.covers(a, b):
             # a name before の owns the measure ("X の売上高は"); a name right before the
@@ -136,7 +140,33 @@ def measure_of(
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
         elif not named_or_dated.covers(a, b) and (words := _measured(text[a:b])):
             kept.append(words)
+    if kept and qualifier and runs and kept[-1] == _measured(text[runs[-1][0] : runs[-1][1]]):
+        kept[-1] += qualifier
     return Measure("の".join(kept) if kept else None, owner)
+
+
+#: NOTE: characters a bracketed qualifier between a measure and its particle may hold
+#: ("完全失業率（季節調整値）は")
+QUALIFIER_MAX_CHARS = 12
+
+
+def _past_qualifier(text: str, tokens: Tokens, i: int) -> tuple[int, str]:
+    """(the token a measure's noun run ends at, the bracketed qualifier written after it):
+    "完全失業率（季節調整値）は2.6％" measures 完全失業率（季節調整値）, which is not the
+    unadjusted rate; a token that closes no short bracket is its own end."""
+    if i < 1 or tokens.surface(i) not in ("）", ")"):
+        return i, ""
+    j = i - 1
+    while j >= 0 and tokens.surface(j) not in ("（", "("):
+        if tokens.surface(j) in cues.SENTENCE_BREAKS or tokens.surface(j) in ("）", ")"):
+            return i, ""
+        j -= 1
+    close = int(tokens.ends[i])
+    if j < 1 or close - int(tokens.starts[j]) > QUALIFIER_MAX_CHARS + 2:
+        return i, ""
+    if tokens.ends[j - 1] != tokens.starts[j] or not _is_noun(tokens, j - 1):
+        return i, ""
+    return j - 1, text[int(tokens.starts[j]) : close]
 
 
 #: comparison bases a label may open with (前年同月比実質): what follows is the label
