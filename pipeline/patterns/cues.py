@@ -206,6 +206,9 @@ COUNTERS = frozenset(
         "議席",
         "両",
         "試合",
+        "路線",
+        "系統",
+        "区間",
     }
 )
 #: nouns after a number that make it an identifier or a rank, never a count
