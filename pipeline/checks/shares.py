@@ -119,11 +119,12 @@ def check_shares(ev: Evidence) -> list[Finding]:
             shares = [f for f in group if f.mention.kind == "percent" and f.mention.unit == "%"]
             # "日本が3,000億円（構成比30%）、北米が5,000億円（構成比50%）": parts listed
             # together, none the whole of another
-            parts = {id(p) for sh in shares if (p := _part_of(ev, sh, amounts)) is not None}
+            part_of = {id(sh): _part_of(ev, sh, amounts) for sh in shares}
+            parts = {id(p) for p in part_of.values() if p is not None}
             #: the whole of the list's first share, for the shares listed after it
             list_whole: Figure | None = None
             for share in shares:
-                part = _part_of(ev, share, amounts)
+                part = part_of[id(share)]
                 whole = None if part is not None else _whole_of(ev, share, amounts)
                 if part is not None:
                     whole = _the_other(

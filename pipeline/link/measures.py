@@ -139,26 +139,27 @@ def measure_of(
                 # the name as written, which a run may only be part of (ジャック・マー…)
                 owner = next(o.text for o in reversed(names) if o.start < b and a < o.end)
         elif not named_or_dated.covers(a, b) and (words := _measured(text[a:b])):
-            kept.append(words)
-    if kept and qualifier and runs and kept[-1] == _measured(text[runs[-1][0] : runs[-1][1]]):
-        kept[-1] += qualifier
+            # the qualifier stays with the run it is written after
+            kept.append(words + qualifier if k == len(runs) - 1 else words)
     return Measure("の".join(kept) if kept else None, owner)
 
 
 #: NOTE: characters a bracketed qualifier between a measure and its particle may hold
 #: ("完全失業率（季節調整値）は")
 QUALIFIER_MAX_CHARS = 12
+_OPENING_BRACKETS = ("（", "(")
+_CLOSING_BRACKETS = ("）", ")")
 
 
 def _past_qualifier(text: str, tokens: Tokens, i: int) -> tuple[int, str]:
     """(the token a measure's noun run ends at, the bracketed qualifier written after it):
     "完全失業率（季節調整値）は2.6％" measures 完全失業率（季節調整値）, which is not the
     unadjusted rate; a token that closes no short bracket is its own end."""
-    if i < 1 or tokens.surface(i) not in ("）", ")"):
+    if i < 1 or tokens.surface(i) not in _CLOSING_BRACKETS:
         return i, ""
     j = i - 1
-    while j >= 0 and tokens.surface(j) not in ("（", "("):
-        if tokens.surface(j) in cues.SENTENCE_BREAKS or tokens.surface(j) in ("）", ")"):
+    while j >= 0 and tokens.surface(j) not in _OPENING_BRACKETS:
+        if tokens.surface(j) in cues.SENTENCE_BREAKS or tokens.surface(j) in _CLOSING_BRACKETS:
             return i, ""
         j -= 1
     close = int(tokens.ends[i])
