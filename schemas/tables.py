@@ -207,7 +207,7 @@ class TableRows:
         return len(self.rows)
 
     def digest(self) -> str:
-        """A digest of the rows' values, column by column in field order.
+        """A digest of the rows, each as its values in field order.
 
         ``repr`` of str, int, float, bool, None and lists is canonical (a float's is its
         shortest round trip), so equal tables have equal digests, whichever objects hold
